@@ -1,0 +1,42 @@
+namespace RagGate.Evaluation.Reporting;
+
+/// <summary>Latency percentiles (nearest rank) and throughput of a run.</summary>
+public sealed class LatencySummary
+{
+    /// <summary>Retrieval latency percentiles in milliseconds.</summary>
+    public Percentiles Retrieval { get; set; } = new();
+
+    /// <summary>End-to-end latency percentiles in milliseconds.</summary>
+    public Percentiles EndToEnd { get; set; } = new();
+
+    /// <summary>Queries answered per second, end to end, one at a time.</summary>
+    public double ThroughputQps { get; set; }
+
+    /// <summary>End-to-end latency histogram for the report chart.</summary>
+    public List<HistogramBucket> Histogram { get; set; } = [];
+}
+
+/// <summary>Nearest-rank percentiles of a latency sample, in milliseconds.</summary>
+public sealed class Percentiles
+{
+    /// <summary>Number of samples.</summary>
+    public int Samples { get; set; }
+
+    /// <summary>Arithmetic mean.</summary>
+    public double Mean { get; set; }
+
+    /// <summary>Median.</summary>
+    public double P50 { get; set; }
+
+    /// <summary>95th percentile.</summary>
+    public double P95 { get; set; }
+
+    /// <summary>99th percentile.</summary>
+    public double P99 { get; set; }
+
+    /// <summary>Largest sample.</summary>
+    public double Max { get; set; }
+}
+
+/// <summary>One bar of a histogram: samples in [From, To).</summary>
+public sealed record HistogramBucket(double From, double To, int Count);

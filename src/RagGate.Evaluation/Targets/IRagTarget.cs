@@ -1,0 +1,17 @@
+namespace RagGate.Evaluation.Targets;
+
+/// <summary>
+/// The one seam between evaluation and the system under test: the embedded engine in process,
+/// or any HTTP service that speaks RagGate's JSON contract.
+/// </summary>
+public interface IRagTarget
+{
+    /// <summary>Who the system is: models, config and index hashes, recorded in every run.</summary>
+    SystemIdentity Identity { get; }
+
+    /// <summary>Retrieves the top <paramref name="k"/> documents for a query, best first.</summary>
+    Task<RetrievalResult> RetrieveAsync(string query, int k, CancellationToken cancellationToken = default);
+
+    /// <summary>Retrieves, builds the context and answers the query.</summary>
+    Task<AnswerResult> AnswerAsync(string query, CancellationToken cancellationToken = default);
+}
