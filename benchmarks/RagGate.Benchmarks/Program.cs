@@ -1,5 +1,3 @@
-using System.Reflection;
-
 // Each benchmark is a static class named <Something>Benchmark with `public const string Name`
 // and `public static Task<int> RunAsync(string[] args)`. They print figures; none is a test.
 var benchmarks = typeof(Program).Assembly.GetTypes()
