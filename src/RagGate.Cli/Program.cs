@@ -1,1 +1,3 @@
-return 0;
+using RagGate.Cli;
+
+return await RaggateApp.RunAsync(args);

@@ -1,0 +1,22 @@
+using System.CommandLine;
+using RagGate.Cli.Evaluating;
+using RagGate.Cli.Hosting;
+
+namespace RagGate.Cli.Commands;
+
+/// <summary><c>raggate eval</c>: runs the golden set, scores it, applies the gates and writes the reports.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var config = new Option<string>("--config") { Description = "raggate.yaml", DefaultValueFactory = _ => "raggate.yaml" };
+        var baseline = new Option<string?>("--baseline") { Description = "A run.json to compare with; regressions are gated" };
+        var output = new Option<string>("--out") { Description = "Folder for run.json, run.trec and the reports", DefaultValueFactory = _ => ".raggate/report" };
+        var run = new Option<string?>("--run") { Description = "Score an existing run (run.json or a TREC run file) instead of querying the system" };
+        var json = new Option<bool>("--json") { Description = "Print report.json to stdout instead of the scorecard" };
+        var command = new Command("eval", "Evaluate a RAG system on a golden set and gate the change") { config, baseline, output, run, json };
+        command.SetAction((parse, ct) => CommandGuard.RunAsync(token => new EvalSession(
+            parse.GetValue(config)!, parse.GetValue(baseline), parse.GetValue(output)!, parse.GetValue(run), parse.GetValue(json)).RunAsync(token), ct));
+        return command;
+    }
+}

@@ -1,0 +1,42 @@
+using RagGate.Evaluation;
+using RagGate.Evaluation.Config;
+using RagGate.Evaluation.GoldenSets;
+using RagGate.Evaluation.Runs;
+using RagGate.Evaluation.Scoring;
+
+namespace RagGate.Cli.Evaluating;
+
+/// <summary>One <c>raggate compare</c>: both runs scored on the same golden set, then paired.</summary>
+internal static class CompareSession
+{
+    public static async Task<int> RunAsync(string baselinePath, string candidatePath, string? configPath, string? goldenPath, string? outDir, CancellationToken cancellationToken)
+    {
+        var baseline = await RunFile.ReadAsync(baselinePath, cancellationToken);
+        var candidate = await RunFile.ReadAsync(candidatePath, cancellationToken);
+        var config = configPath is null ? null : RagGateConfigLoader.Load(configPath);
+        var goldenFile = goldenPath ?? config?.Eval.Golden ?? candidate.GoldenSet
+            ?? throw new InputException($"{candidatePath}: goldenSet: missing; pass --golden <file>");
+        var golden = GoldenSetLoader.Load(goldenFile);
+        config ??= new RagGateConfig
+        {
+            Path = Path.GetFullPath("raggate.yaml"),
+            Eval = new EvalSettings { Golden = goldenFile },
+            Answer = new AnswerSettings { GenerationModel = candidate.System.GenerationModel },
+            Regressions = DefaultRegressions,
+        };
+
+        // Answer relevance and groundedness need the embedder; compare scores what the runs hold without it.
+        var scoring = ScoringSetup.Create(config, embedder: null);
+        var report = await EvaluationReportBuilder.BuildAsync(candidate, golden, config, scoring, baseline, TimeProvider.System, cancellationToken);
+        var target = outDir ?? Path.Combine(Path.GetTempPath(), $"raggate-compare-{Guid.NewGuid():N}");
+        await ReportOutput.WriteAsync(report, run: null, target, json: false, cancellationToken);
+        if (outDir is null) Directory.Delete(target, recursive: true);
+        return report.Passed ? ExitCodes.Success : ExitCodes.GateFailed;
+    }
+
+    private static readonly RegressionRule[] DefaultRegressions =
+    [
+        new("recall@10", 0.02, 0.05, "default"),
+        new("ndcg@10", 0.02, 0.05, "default"),
+    ];
+}

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.AI;
+using RagGate.Cli.Hosting;
+using RagGate.Engine.Pipeline;
+using RagGate.Evaluation;
+using RagGate.Evaluation.Config;
+using RagGate.Evaluation.GoldenSets;
+using RagGate.Evaluation.Runs;
+using RagGate.Evaluation.Running;
+using RagGate.Evaluation.Scoring;
+using RagGate.Evaluation.Targets;
+
+namespace RagGate.Cli.Evaluating;
+
+/// <summary>One <c>raggate eval</c>: load, run (or read a run), score, gate, report.</summary>
+internal sealed class EvalSession(string configPath, string? baselinePath, string outDir, string? runPath, bool json)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var config = RagGateConfigLoader.Load(configPath);
+        var golden = GoldenSetLoader.Load(config.Eval.Golden);
+        var baseline = baselinePath is null ? null : await RunFile.ReadAsync(baselinePath, cancellationToken);
+
+        using var engine = runPath is null && config.Target.Kind == TargetSettings.Embedded
+            ? await ProgressBar.RunAsync("Indexing", "docs", p => RagEngine.OpenAsync(config, p, cancellationToken))
+            : null;
+        if (engine is not null)
+        {
+            GoldenSetLoader.ValidateDocumentIds(golden, engine.Index.DocumentIds);
+        }
+
+        var run = runPath is not null
+            ? await ReadRunAsync(runPath, cancellationToken)
+            : await ExecuteAsync(config, golden, engine?.Target ?? HttpTargetFor(config), cancellationToken);
+
+        using var ownEmbedder = engine is null ? RagEngine.CreateEmbedder(config.Embedding) : null;
+        IEmbeddingGenerator<string, Embedding<float>> embedder = engine?.Embedder ?? ownEmbedder!;
+        var scoring = ScoringSetup.Create(config, embedder);
+        var report = await EvaluationReportBuilder.BuildAsync(run, golden, config, scoring, baseline, TimeProvider.System, cancellationToken);
+
+        await ReportOutput.WriteAsync(report, run, outDir, json, cancellationToken);
+        return report.Passed ? ExitCodes.Success : ExitCodes.GateFailed;
+    }
+
+    private static async Task<Run> ExecuteAsync(RagGateConfig config, GoldenSet golden, IRagTarget target, CancellationToken cancellationToken)
+    {
+        var runner = new EvalRunner(target, TimeProvider.System);
+        var options = new RunOptions
+        {
+            K = config.Eval.K,
+            Warmup = config.Eval.Warmup,
+            Repetitions = config.Eval.Repetitions,
+            ToolVersion = ToolInfo.Version,
+            GitSha = ToolInfo.GitSha(Path.GetDirectoryName(config.Path)!),
+        };
+        return await ProgressBar.RunAsync("Evaluating", "queries", p =>
+            runner.RunAsync(golden, options, new Progress<RunProgress>(r => p.Report((r.Done, r.Total))), cancellationToken));
+    }
+
+    private static async Task<Run> ReadRunAsync(string path, CancellationToken cancellationToken) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            ? await RunFile.ReadAsync(path, cancellationToken)
+            : TrecRunFile.Read(path);
+
+    private static HttpRagTarget HttpTargetFor(RagGateConfig config) =>
+        new(new Uri(config.Target.Url!), TimeSpan.FromSeconds(config.Target.TimeoutSeconds), config.Name, config.Answer.GenerationModel);
+}

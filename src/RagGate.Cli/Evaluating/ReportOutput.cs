@@ -1,0 +1,44 @@
+using RagGate.Cli.Hosting;
+using RagGate.Cli.Reporting;
+using RagGate.Evaluation.Reporting;
+using RagGate.Evaluation.Runs;
+using Spectre.Console;
+
+namespace RagGate.Cli.Evaluating;
+
+/// <summary>Writes the run and every report, and shows the scorecard where people look: terminal, CI summary, annotations.</summary>
+internal static class ReportOutput
+{
+    public static async Task WriteAsync(EvaluationReport report, Run? run, string outDir, bool json, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(outDir);
+        if (run is not null)
+        {
+            await RunFile.WriteAsync(run, Path.Combine(outDir, "run.json"), cancellationToken);
+            await AtomicFile.WriteTextAsync(Path.Combine(outDir, "run.trec"), writer => TrecRunFile.Write(run, writer, "raggate"), cancellationToken);
+        }
+
+        await ReportFiles.WriteAllAsync(report, outDir, cancellationToken);
+
+        if (json)
+        {
+            await using var stdout = Console.OpenStandardOutput();
+            await new JsonReportWriter().WriteAsync(report, stdout, cancellationToken);
+        }
+        else
+        {
+            new ConsoleScorecardWriter(AnsiConsole.Console).Write(report);
+            AnsiConsole.MarkupLine($"[grey]Reports: {Markup.Escape(Path.GetFullPath(outDir))} (run.json, run.trec, report.md, report.json, junit.xml, report.html)[/]");
+        }
+
+        await GitHubActions.AppendStepSummaryAsync(await MarkdownText(report, cancellationToken));
+        GitHubActions.WriteAnnotations(report, Console.Out);
+    }
+
+    private static async Task<string> MarkdownText(EvaluationReport report, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await new MarkdownReportWriter().WriteAsync(report, buffer, cancellationToken);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

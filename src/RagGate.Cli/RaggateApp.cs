@@ -1,0 +1,21 @@
+using System.CommandLine;
+using RagGate.Cli.Commands;
+
+namespace RagGate.Cli;
+
+/// <summary>Wires the commands; each command lives in its own file under Commands/.</summary>
+internal static class RaggateApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("raggate: ML-aware CI for RAG apps. Index, ask, evaluate, gate and report.")
+        {
+            IndexCommand.Create(),
+            AskCommand.Create(),
+            EvalCommand.Create(),
+            CompareCommand.Create(),
+            TrecEvalCommand.Create(),
+        };
+        return await root.Parse(args).InvokeAsync();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using System.Text;
+using RagGate.Engine.Chunking;
+using RagGate.Engine.Embeddings;
+using RagGate.Engine.Indexing;
+using RagGate.Engine.Ingestion;
+using RagGate.Evaluation;
+using RagGate.Evaluation.Config;
+
+namespace RagGate.Engine.Pipeline;
+
+/// <summary>
+/// Builds indexes from a corpus, and reuses a saved one only while it still matches the corpus,
+/// the model and the chunking (a fingerprint file beside the index says what it was built from).
+/// </summary>
+public static class IndexStore
+{
+    private const string FingerprintFile = "fingerprint.txt";
+
+    /// <summary>Ingests, chunks and embeds a corpus.</summary>
+    public static async Task<RagIndex> BuildAsync(
+        IngestionResult corpus, ChunkingSettings chunking, OnnxEmbeddingGenerator embedder,
+        IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        var chunker = new Chunker(ToOptions(chunking), embedder.CountTokens, embedder.Model.MaxTokens);
+        var relay = progress is null ? null : new Progress<IndexProgress>(p => progress.Report((p.DocumentsDone, p.DocumentsTotal)));
+        return await IndexBuilder.BuildAsync(corpus, chunker, embedder, new IndexBuildOptions(), relay, cancellationToken);
+    }
+
+    /// <summary>Loads the configured index when it is fresh; otherwise builds it (and saves it when a folder is configured).</summary>
+    public static async Task<RagIndex> OpenOrBuildAsync(
+        RagGateConfig config, OnnxEmbeddingGenerator embedder, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        if (config.Corpus is null)
+        {
+            return await RagIndex.LoadAsync(config.Index!, embedder.Model.Id, cancellationToken);
+        }
+
+        var corpus = await CorpusReader.ReadAsync(config.Corpus, cancellationToken);
+        var fingerprint = Fingerprint(corpus, config.Chunking, embedder);
+        var stampPath = config.Index is null ? null : Path.Combine(config.Index, FingerprintFile);
+        if (stampPath is not null && File.Exists(stampPath) && (await File.ReadAllTextAsync(stampPath, cancellationToken)).Trim() == fingerprint)
+        {
+            return await RagIndex.LoadAsync(config.Index!, embedder.Model.Id, cancellationToken);
+        }
+
+        var index = await BuildAsync(corpus, config.Chunking, embedder, progress, cancellationToken);
+        if (config.Index is not null)
+        {
+            await index.SaveAsync(config.Index, cancellationToken);
+            await File.WriteAllTextAsync(stampPath!, fingerprint + "\n", cancellationToken);
+        }
+
+        return index;
+    }
+
+    /// <summary>Maps config chunking settings onto the chunker's options.</summary>
+    public static ChunkingOptions ToOptions(ChunkingSettings settings) => new()
+    {
+        Mode = settings.Mode == "whole" ? ChunkingMode.Whole : ChunkingMode.Tokens,
+        MaxTokens = settings.MaxTokens,
+        OverlapTokens = settings.Overlap,
+    };
+
+    private static string Fingerprint(IngestionResult corpus, ChunkingSettings chunking, OnnxEmbeddingGenerator embedder)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\0"));
+        Add($"{embedder.Model.Id}|{embedder.ModelHash}|{chunking.Mode}|{chunking.MaxTokens}|{chunking.Overlap}");
+        foreach (var document in corpus.Documents)
+        {
+            Add(document.Id);
+            Add(document.Title ?? "");
+            Add(document.Text);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using System.Text;
+using RagGate.Engine.Answering;
+using RagGate.Engine.Embeddings;
+using RagGate.Engine.Indexing;
+using RagGate.Engine.Retrieval;
+using RagGate.Evaluation.Config;
+using RagGate.Evaluation.Cost;
+using RagGate.Evaluation.Targets;
+
+namespace RagGate.Engine.Pipeline;
+
+/// <summary>The embedded engine assembled from a config: embedder, index, retriever, answerer, pipeline and target.</summary>
+public sealed class RagEngine : IDisposable
+{
+    private RagEngine(OnnxEmbeddingGenerator embedder, RagIndex index, RagPipeline pipeline, SystemIdentity identity)
+    {
+        Embedder = embedder;
+        Index = index;
+        Pipeline = pipeline;
+        Target = new EmbeddedTarget(pipeline, identity);
+    }
+
+    /// <summary>The embedding model, also used by answer metrics.</summary>
+    public OnnxEmbeddingGenerator Embedder { get; }
+
+    /// <summary>The index searched.</summary>
+    public RagIndex Index { get; }
+
+    /// <summary>The pipeline.</summary>
+    public RagPipeline Pipeline { get; }
+
+    /// <summary>The engine as an evaluation target.</summary>
+    public IRagTarget Target { get; }
+
+    /// <summary>Creates the embedder for a config.</summary>
+    public static OnnxEmbeddingGenerator CreateEmbedder(EmbeddingSettings settings) => OnnxEmbeddingGenerator.Create(new EmbeddingOptions
+    {
+        Model = settings.Model,
+        Threads = settings.Threads,
+        BatchSize = settings.BatchSize,
+        CacheDirectory = settings.Cache,
+    });
+
+    /// <summary>Opens (or builds) the configured index and assembles the engine.</summary>
+    public static async Task<RagEngine> OpenAsync(RagGateConfig config, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken = default)
+    {
+        var embedder = CreateEmbedder(config.Embedding);
+        try
+        {
+            var index = await IndexStore.OpenOrBuildAsync(config, embedder, progress, cancellationToken);
+            return Create(config, embedder, index);
+        }
+        catch
+        {
+            embedder.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Assembles the engine over an index that is already loaded.</summary>
+    public static RagEngine Create(RagGateConfig config, OnnxEmbeddingGenerator embedder, RagIndex index)
+    {
+        var retriever = new Retriever(index, embedder, new RetrievalOptions
+        {
+            Mode = Enum.Parse<RetrievalMode>(config.Retrieval.Mode, ignoreCase: true),
+            Bm25K1 = config.Retrieval.K1,
+            Bm25B = config.Retrieval.B,
+            RrfK = config.Retrieval.RrfK,
+        });
+        var counter = TokenCounter.ForModel(config.Answer.GenerationModel);
+        var options = AnswerOptionsFrom(config.Answer);
+        var contextBuilder = new ContextBuilder(counter, options.MaxContextTokens);
+        var answerer = AnswererFactory.Create(config.Answer, options, embedder, counter);
+        var pipeline = new RagPipeline(retriever, answerer, contextBuilder, config.Retrieval.TopK);
+        return new RagEngine(embedder, index, pipeline, Identity(config, embedder, index));
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Embedder.Dispose();
+
+    private static AnswerOptions AnswerOptionsFrom(AnswerSettings settings) => new()
+    {
+        GenerationModel = settings.GenerationModel,
+        MinRelevance = settings.MinRelevance,
+        Refusal = settings.Refusal,
+        MaxContextTokens = settings.MaxContextTokens,
+        MaxSentences = settings.MaxSentences,
+    };
+
+    private static SystemIdentity Identity(RagGateConfig config, OnnxEmbeddingGenerator embedder, RagIndex index)
+    {
+        var configText = File.Exists(config.Path) ? File.ReadAllText(config.Path) : config.ToString();
+        return new SystemIdentity(
+            config.Name,
+            embedder.Model.Id,
+            config.Answer.GenerationModel,
+            config.Retrieval.Mode,
+            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(configText))),
+            index.ContentHash)
+        {
+            Properties = new Dictionary<string, string>
+            {
+                ["chunking"] = config.Chunking.Mode == "whole" ? "whole" : $"tokens {config.Chunking.MaxTokens}/{config.Chunking.Overlap}",
+                ["top_k"] = config.Retrieval.TopK.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["answerer"] = config.Answer.Answerer,
+                ["documents"] = index.Manifest.DocumentCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["chunks"] = index.Manifest.ChunkCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+        };
+    }
+}

@@ -1,0 +1,99 @@
+using RagGate.Evaluation.GoldenSets;
+using RagGate.Evaluation.Reporting;
+using RagGate.Evaluation.Runs;
+using RagGate.Evaluation.Scoring;
+using RagGate.Evaluation.Statistics;
+
+namespace RagGate.Evaluation.Comparing;
+
+/// <summary>
+/// Pairs a candidate scorecard with a baseline query by query: deltas with bootstrap intervals,
+/// randomization p-values with Holm correction, win/tie/loss counts, and the queries that got worse.
+/// </summary>
+public static class ComparisonBuilder
+{
+    private const double Tie = 1e-9;
+
+    /// <summary>Compares every per-query metric both scorecards have.</summary>
+    public static Comparison Build(Run baselineRun, Scorecard baseline, Scorecard candidate, Run candidateRun, GoldenSet golden, ComparisonOptions options)
+    {
+        var basePairs = baseline.Queries.ToDictionary(q => q.Id, StringComparer.Ordinal);
+        var paired = candidate.Queries.Where(q => basePairs.ContainsKey(q.Id)).ToList();
+        var comparison = new Comparison { Baseline = baselineRun.System, PairedQueries = paired.Count };
+
+        foreach (var metric in candidate.Metrics.Where(m => MetricCatalog.Get(m.Name).HasPerQueryValues && baseline.Find(m.Name) is not null))
+        {
+            var pairs = paired.Where(q => q.Values.ContainsKey(metric.Name) && basePairs[q.Id].Values.ContainsKey(metric.Name))
+                .Select(q => (Base: basePairs[q.Id].Values[metric.Name], Candidate: q.Values[metric.Name])).ToList();
+            if (pairs.Count == 0) continue;
+            comparison.Metrics.Add(Row(metric.Name, pairs, options));
+        }
+
+        var adjusted = Holm.Adjust(comparison.Metrics.Select(m => m.PValue).ToList());
+        for (var i = 0; i < adjusted.Count; i++) comparison.Metrics[i].AdjustedPValue = adjusted[i];
+
+        comparison.Regressions.AddRange(Regressions(paired, basePairs, baselineRun, candidateRun, golden, options));
+        return comparison;
+    }
+
+    private static MetricComparison Row(string name, List<(double Base, double Candidate)> pairs, ComparisonOptions options)
+    {
+        var a = pairs.Select(p => p.Base).ToList();
+        var b = pairs.Select(p => p.Candidate).ToList();
+        var (wins, ties, losses) = WinTieLoss.Count(a, b, Tie);
+        var (lower, upper) = PairedTest.BootstrapDeltaInterval(a, b, options.Resamples, 0.95, options.Seed);
+        var info = MetricCatalog.Get(name);
+        return new MetricComparison
+        {
+            Name = name,
+            Baseline = a.Average(),
+            Candidate = b.Average(),
+            DeltaLower = lower,
+            DeltaUpper = upper,
+            PValue = PairedTest.Randomization(a, b, options.Permutations, options.Seed),
+            Wins = info.HigherIsBetter ? wins : losses,
+            Ties = ties,
+            Losses = info.HigherIsBetter ? losses : wins,
+            MinimumDetectableDrop = MinimumDetectableEffect.Paired(a.Zip(b, (x, y) => y - x).ToList()),
+            HigherIsBetter = info.HigherIsBetter,
+        };
+    }
+
+    private static IEnumerable<QueryRegression> Regressions(
+        List<QueryScore> paired, Dictionary<string, QueryScore> basePairs, Run baselineRun, Run candidateRun, GoldenSet golden, ComparisonOptions options)
+    {
+        var baseRecords = baselineRun.Queries.ToDictionary(q => q.Id, StringComparer.Ordinal);
+        var candRecords = candidateRun.Queries.ToDictionary(q => q.Id, StringComparer.Ordinal);
+        var judgments = golden.Queries.ToDictionary(q => q.Id, q => q.Judgments, StringComparer.Ordinal);
+        var regressions = new List<QueryRegression>();
+        foreach (var query in paired)
+        {
+            var before = basePairs[query.Id];
+            var metric = options.RegressionMetrics.FirstOrDefault(m => before.Values.ContainsKey(m) && query.Values.ContainsKey(m)
+                && query.Values[m] < before.Values[m] - Tie);
+            if (metric is null) continue;
+
+            var baseRanks = Ranks(baseRecords.GetValueOrDefault(query.Id));
+            var candRanks = Ranks(candRecords.GetValueOrDefault(query.Id));
+            regressions.Add(new QueryRegression
+            {
+                Id = query.Id,
+                Query = query.Query,
+                Metric = metric,
+                Baseline = before.Values[metric],
+                Candidate = query.Values[metric],
+                Lost = judgments[query.Id].Where(j => j.Value > 0)
+                    .Select(j => new LostDocument(j.Key, baseRanks.GetValueOrDefault(j.Key), candRanks.GetValueOrDefault(j.Key)))
+                    .Where(d => d.CandidateRank is null ? d.BaselineRank is not null : d.BaselineRank is null || d.CandidateRank > d.BaselineRank)
+                    .OrderBy(d => d.BaselineRank ?? int.MaxValue).ToList(),
+                CandidateTop = query.Retrieved.Take(3).ToList(),
+            });
+        }
+
+        return regressions.OrderBy(r => r.Candidate - r.Baseline).ThenBy(r => r.Id, StringComparer.Ordinal);
+    }
+
+    private static Dictionary<string, int?> Ranks(QueryRecord? record) => record is null
+        ? []
+        : RetrievalScorer.Rank(record.Retrieved).Select((id, i) => (id, i)).ToDictionary(x => x.id, x => (int?)(x.i + 1), StringComparer.Ordinal);
+}

@@ -1,0 +1,17 @@
+namespace RagGate.Evaluation.Comparing;
+
+/// <summary>How a comparison is made: resamples, permutations, seed, and which metrics name regressed queries.</summary>
+public sealed record ComparisonOptions
+{
+    /// <summary>Bootstrap resamples for the delta interval.</summary>
+    public int Resamples { get; init; } = 2000;
+
+    /// <summary>Sign-flip permutations for the randomization test.</summary>
+    public int Permutations { get; init; } = 10_000;
+
+    /// <summary>Seed for both.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Metrics checked, in order, to decide that a query got worse.</summary>
+    public IReadOnlyList<string> RegressionMetrics { get; init; } = ["recall@10", "ndcg@10", "keyword_coverage", "answer_keyword_hit"];
+}

@@ -1,0 +1,35 @@
+namespace RagGate.Evaluation.Config;
+
+/// <summary>Answer settings of the embedded engine.</summary>
+public sealed record AnswerSettings
+{
+    /// <summary>The default refusal sentence.</summary>
+    public const string DefaultRefusal = "I don't know: the knowledge base does not cover this.";
+
+    /// <summary><c>extractive</c> (offline, default) or <c>chat</c> (an OpenAI-compatible endpoint).</summary>
+    public string Answerer { get; init; } = "extractive";
+
+    /// <summary>The generation model whose tokenizer counts tokens and whose prices apply.</summary>
+    public string GenerationModel { get; init; } = "gpt-4o-mini";
+
+    /// <summary>Least similarity for a context sentence to be used in an extractive answer.</summary>
+    public double MinRelevance { get; init; } = 0.35;
+
+    /// <summary>The sentence answered when nothing relevant is found.</summary>
+    public string Refusal { get; init; } = DefaultRefusal;
+
+    /// <summary>Largest context, in generation-model tokens.</summary>
+    public int MaxContextTokens { get; init; } = 1500;
+
+    /// <summary>Most sentences in an extractive answer.</summary>
+    public int MaxSentences { get; init; } = 3;
+
+    /// <summary>Chat endpoint base URL (for the <c>chat</c> answerer).</summary>
+    public string? ChatBaseUrl { get; init; }
+
+    /// <summary>Chat model name sent to the endpoint.</summary>
+    public string? ChatModel { get; init; }
+
+    /// <summary>Environment variable holding the API key.</summary>
+    public string ChatApiKeyEnv { get; init; } = "OPENAI_API_KEY";
+}

@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using RagGate.Evaluation.Scoring;
+
+namespace RagGate.Evaluation.Config;
+
+/// <summary>Reads and validates <c>raggate.yaml</c>; every error is one line naming the file, line and field.</summary>
+public static partial class RagGateConfigLoader
+{
+    /// <summary>Loads a config file.</summary>
+    public static RagGateConfig Load(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new InputException($"{path}: file not found; expected a raggate.yaml config");
+        }
+
+        return Parse(path, File.ReadAllText(full), System.IO.Path.GetDirectoryName(full)!) with { Path = full };
+    }
+
+    /// <summary>Parses config text; relative paths resolve against <paramref name="baseDirectory"/>.</summary>
+    public static RagGateConfig Parse(string file, string text, string baseDirectory)
+    {
+        var root = YamlSection.Parse(file, text);
+        root.Int("version", 1, 1, 1);
+        string? Resolve(string? p) => p is null ? null : System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, p));
+
+        var config = new RagGateConfig
+        {
+            Path = System.IO.Path.GetFullPath(file),
+            Name = root.String("name", "rag")!,
+            Corpus = Resolve(root.String("corpus")),
+            Index = Resolve(root.String("index")),
+            Embedding = ReadEmbedding(root.Section("embedding"), Resolve),
+            Chunking = ReadChunking(root.Section("chunking")),
+            Retrieval = ReadRetrieval(root.Section("retrieval")),
+            Answer = ReadAnswer(root.Section("answer")),
+            Target = ReadTarget(root.Section("target")),
+            Eval = ReadEval(root, Resolve),
+            Gates = root.Items("gates").Select(item => ReadGate(file, item)).ToList(),
+            Regressions = root.Items("regression").Select(item => ReadRegression(file, item)).ToList(),
+        };
+        root.RejectUnknownFields();
+
+        if (config.Target.Kind == TargetSettings.Embedded && config.Corpus is null && config.Index is null)
+        {
+            throw new InputException($"{file}:1: corpus: missing; expected the corpus path (or an index folder) for the embedded engine");
+        }
+
+        return config;
+    }
+
+    private static EmbeddingSettings ReadEmbedding(YamlSection? s, Func<string?, string?> resolve)
+    {
+        if (s is null) return new();
+        var settings = new EmbeddingSettings
+        {
+            Model = s.String("model", "minilm-l6-v2")!,
+            Threads = s.Int("threads", 0, 0, 256),
+            BatchSize = s.Int("batch_size", 32, 1, 4096),
+            Cache = resolve(s.String("cache")),
+        };
+        s.RejectUnknownFields();
+        return settings;
+    }
+
+    private static ChunkingSettings ReadChunking(YamlSection? s)
+    {
+        if (s is null) return new();
+        var settings = new ChunkingSettings
+        {
+            Mode = s.Choice("mode", "tokens", "tokens", "whole"),
+            MaxTokens = s.Int("max_tokens", 128, 8, 512),
+            Overlap = s.Int("overlap", 16, 0, 256),
+        };
+        if (settings.Overlap >= settings.MaxTokens)
+        {
+            throw s.Error("overlap", $"{settings.Overlap} is out of range; expected less than max_tokens ({settings.MaxTokens})");
+        }
+
+        s.RejectUnknownFields();
+        return settings;
+    }
+
+    private static RetrievalSettings ReadRetrieval(YamlSection? s)
+    {
+        if (s is null) return new();
+        var settings = new RetrievalSettings
+        {
+            Mode = s.Choice("mode", "dense", "dense", "bm25", "hybrid"),
+            TopK = s.Int("top_k", 5, 1, 1000),
+            K1 = s.Number("k1", 0.9, 0, 10),
+            B = s.Number("b", 0.4, 0, 1),
+            RrfK = s.Int("rrf_k", 60, 1, 10_000),
+        };
+        s.RejectUnknownFields();
+        return settings;
+    }
+
+    private static AnswerSettings ReadAnswer(YamlSection? s)
+    {
+        if (s is null) return new();
+        var chat = s.Section("chat");
+        var settings = new AnswerSettings
+        {
+            Answerer = s.Choice("answerer", "extractive", "extractive", "chat"),
+            GenerationModel = s.String("generation_model", "gpt-4o-mini")!,
+            MinRelevance = s.Number("min_relevance", 0.35, -1, 1),
+            Refusal = s.String("refusal", AnswerSettings.DefaultRefusal)!,
+            MaxContextTokens = s.Int("max_context_tokens", 1500, 16, 1_000_000),
+            MaxSentences = s.Int("max_sentences", 3, 1, 50),
+            ChatBaseUrl = chat?.String("base_url"),
+            ChatModel = chat?.String("model"),
+            ChatApiKeyEnv = chat?.String("api_key_env", "OPENAI_API_KEY") ?? "OPENAI_API_KEY",
+        };
+        chat?.RejectUnknownFields();
+        if (settings.Answerer == "chat" && (settings.ChatBaseUrl is null || settings.ChatModel is null))
+        {
+            throw s.Error("chat", "the chat answerer needs chat.base_url and chat.model");
+        }
+
+        s.RejectUnknownFields();
+        return settings;
+    }
+
+    private static TargetSettings ReadTarget(YamlSection? s)
+    {
+        if (s is null) return new();
+        var settings = new TargetSettings
+        {
+            Kind = s.Choice("kind", TargetSettings.Embedded, TargetSettings.Embedded, TargetSettings.Http),
+            Url = s.String("url"),
+            TimeoutSeconds = s.Number("timeout_seconds", 30, 0.1, 3600),
+        };
+        if (settings.Kind == TargetSettings.Http && !Uri.TryCreate(settings.Url, UriKind.Absolute, out _))
+        {
+            throw s.Error("url", "expected an absolute http(s) URL for an http target");
+        }
+
+        s.RejectUnknownFields();
+        return settings;
+    }
+
+    private static EvalSettings ReadEval(YamlSection root, Func<string?, string?> resolve)
+    {
+        var golden = root.String("golden");
+        var s = root.Section("eval");
+        if (golden is null)
+        {
+            throw root.Error("golden", "missing; expected the path of the golden set (golden: golden/test_queries.json)");
+        }
+
+        if (s is null) return new EvalSettings { Golden = resolve(golden)! };
+        var settings = new EvalSettings
+        {
+            Golden = resolve(golden)!,
+            K = s.Int("k", 10, 1, 10_000),
+            Warmup = s.Int("warmup", 3, 0, 10_000),
+            Repetitions = s.Int("repetitions", 1, 1, 1000),
+            Seed = s.Int("seed", 42),
+            BootstrapResamples = s.Int("bootstrap_resamples", 2000, 100, 1_000_000),
+            KeywordContextDocuments = s.Int("keyword_context_docs", 5, 1, 1000),
+            RefusalMarkers = s.Strings("refusal_markers", EvalSettings.DefaultRefusalMarkers),
+            HallucinationMarkers = s.Strings("hallucination_markers", EvalSettings.DefaultHallucinationMarkers),
+            GroundednessThreshold = s.Number("groundedness_threshold", 0.6, -1, 1),
+            Prices = resolve(s.String("prices")),
+        };
+        s.RejectUnknownFields();
+        return settings;
+    }
+
+    private static GateRule ReadGate(string file, YamlItem item)
+    {
+        var source = $"{file}:{item.Line}";
+        if (item.Scalar is { } text)
+        {
+            var match = GateText().Match(text);
+            if (!match.Success || !double.TryParse(match.Groups["value"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                throw new InputException($"{source}: {item.Path}: '{text}' is not a gate; expected '<metric> <op> <number>', e.g. 'recall@10 >= 0.85'");
+            }
+
+            return Checked(new GateRule(match.Groups["metric"].Value, match.Groups["op"].Value, value, GateRule.PointMode, null, source), item.Path);
+        }
+
+        var s = item.Mapping!;
+        var metric = s.String("metric") ?? throw s.Error("metric", "missing; expected a metric name such as recall@10");
+        var min = s.OptionalNumber("min");
+        var max = s.OptionalNumber("max");
+        if (min.HasValue == max.HasValue)
+        {
+            throw new InputException($"{source}: {item.Path}: expected exactly one of 'min' or 'max'");
+        }
+
+        var rule = new GateRule(metric, min.HasValue ? ">=" : "<=", min ?? max!.Value,
+            s.Choice("mode", GateRule.PointMode, GateRule.PointMode, GateRule.BoundMode), s.String("category"), source);
+        s.RejectUnknownFields();
+        return Checked(rule, item.Path);
+    }
+
+    private static GateRule Checked(GateRule rule, string path)
+    {
+        if (!MetricCatalog.TryGet(rule.Metric, out var info))
+        {
+            throw new InputException($"{rule.Source}: {path}: unknown metric '{rule.Metric}'; expected one of: {MetricCatalog.Describe()}");
+        }
+
+        if (info.IsRatio && (rule.Threshold < 0 || rule.Threshold > 1))
+        {
+            throw new InputException($"{rule.Source}: {path}: threshold {rule.Threshold.ToString(CultureInfo.InvariantCulture)} is out of range; expected a number between 0 and 1 for {info.Name}");
+        }
+
+        if (rule.Threshold < 0)
+        {
+            throw new InputException($"{rule.Source}: {path}: threshold {rule.Threshold.ToString(CultureInfo.InvariantCulture)} is out of range; expected a number at least 0 for {info.Name}");
+        }
+
+        return rule with { Metric = info.Name };
+    }
+
+    private static RegressionRule ReadRegression(string file, YamlItem item)
+    {
+        var source = $"{file}:{item.Line}";
+        var s = item.Mapping ?? throw new InputException($"{source}: {item.Path}: expected a mapping with metric, max_drop and alpha");
+        var metric = s.String("metric") ?? throw s.Error("metric", "missing; expected a metric name such as recall@10");
+        if (!MetricCatalog.TryGet(metric, out var info) || !info.HasPerQueryValues)
+        {
+            throw s.Error("metric", $"unknown or unpaired metric '{metric}'; expected a per-query metric: {MetricCatalog.Describe(perQueryOnly: true)}");
+        }
+
+        var rule = new RegressionRule(info.Name, s.Number("max_drop", 0.02, 0, info.IsRatio ? 1 : double.MaxValue), s.Number("alpha", 0.05, 1e-9, 0.5), source);
+        s.RejectUnknownFields();
+        return rule;
+    }
+
+    [GeneratedRegex(@"^\s*(?<metric>[A-Za-z_][A-Za-z0-9_@.]*)\s*(?<op>>=|<=|>|<)\s*(?<value>[-+0-9.eE]+)\s*$")]
+    private static partial Regex GateText();
+}

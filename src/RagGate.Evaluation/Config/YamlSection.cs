@@ -1,0 +1,233 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace RagGate.Evaluation.Config;
+
+/// <summary>
+/// A YAML mapping read field by field, so every error names the file, the line and the field path,
+/// and unknown fields are rejected rather than silently ignored.
+/// </summary>
+public sealed class YamlSection
+{
+    private readonly YamlMappingNode _node;
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
+    internal YamlSection(string file, string path, YamlMappingNode node)
+    {
+        File = file;
+        Path = path;
+        _node = node;
+    }
+
+    /// <summary>The file the section came from.</summary>
+    public string File { get; }
+
+    /// <summary>The dotted path of this section (empty at the root).</summary>
+    public string Path { get; }
+
+    /// <summary>The 1-based line where the section starts.</summary>
+    public long Line => _node.Start.Line;
+
+    /// <summary>Parses YAML text whose root must be a mapping.</summary>
+    public static YamlSection Parse(string file, string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new InputException($"{file}:{e.Start.Line}: invalid YAML: {FirstLine(e.Message)}", e);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new InputException($"{file}:1: expected a YAML mapping (key: value pairs) at the top level");
+        }
+
+        return new YamlSection(file, "", root);
+    }
+
+    /// <summary>An error at a node of this section.</summary>
+    public InputException Error(string key, string expected) => Error(Find(key) ?? _node, FieldPath(key), expected);
+
+    /// <summary>True when the field is present.</summary>
+    public bool Has(string key) => Find(key) is not null;
+
+    /// <summary>A string field, or the default when absent.</summary>
+    public string? String(string key, string? fallback = null)
+    {
+        var node = Take(key);
+        if (node is null) return fallback;
+        if (node is not YamlScalarNode scalar || scalar.Value is null)
+        {
+            throw Error(node, FieldPath(key), "expected a string");
+        }
+
+        return scalar.Value;
+    }
+
+    /// <summary>A string field restricted to a set of values.</summary>
+    public string Choice(string key, string fallback, params string[] allowed)
+    {
+        var value = String(key, fallback)!;
+        if (!allowed.Contains(value, StringComparer.OrdinalIgnoreCase))
+        {
+            throw Error(Find(key)!, FieldPath(key), $"'{value}' is not allowed; expected one of: {string.Join(", ", allowed)}");
+        }
+
+        return value.ToLowerInvariant();
+    }
+
+    /// <summary>An integer field within [min, max], or the default when absent.</summary>
+    public int Int(string key, int fallback, int min = int.MinValue, int max = int.MaxValue)
+    {
+        var node = Take(key);
+        if (node is null) return fallback;
+        if (node is not YamlScalarNode { Value: { } text } || !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            throw Error(node, FieldPath(key), "expected a whole number");
+        }
+
+        if (value < min || value > max)
+        {
+            throw Error(node, FieldPath(key), $"{value} is out of range; expected {RangeText(min, max)}");
+        }
+
+        return value;
+    }
+
+    /// <summary>A number field within [min, max], or the default when absent.</summary>
+    public double Number(string key, double fallback, double min = double.MinValue, double max = double.MaxValue)
+    {
+        var node = Take(key);
+        return node is null ? fallback : ParseNumber(node, FieldPath(key), min, max);
+    }
+
+    /// <summary>An optional number field.</summary>
+    public double? OptionalNumber(string key, double min = double.MinValue, double max = double.MaxValue)
+    {
+        var node = Take(key);
+        return node is null ? null : ParseNumber(node, FieldPath(key), min, max);
+    }
+
+    /// <summary>A boolean field.</summary>
+    public bool Bool(string key, bool fallback)
+    {
+        var node = Take(key);
+        if (node is null) return fallback;
+        if (node is not YamlScalarNode { Value: { } text } || !bool.TryParse(text, out var value))
+        {
+            throw Error(node, FieldPath(key), "expected true or false");
+        }
+
+        return value;
+    }
+
+    /// <summary>A nested mapping, or null when absent.</summary>
+    public YamlSection? Section(string key)
+    {
+        var node = Take(key);
+        if (node is null) return null;
+        if (node is YamlScalarNode { Value: null or "" or "~" }) return null;
+        if (node is not YamlMappingNode mapping)
+        {
+            throw Error(node, FieldPath(key), "expected a mapping (key: value pairs)");
+        }
+
+        return new YamlSection(File, FieldPath(key), mapping);
+    }
+
+    /// <summary>A list of strings, or an empty list when absent.</summary>
+    public IReadOnlyList<string> Strings(string key, IReadOnlyList<string>? fallback = null)
+    {
+        var node = Take(key);
+        if (node is null) return fallback ?? [];
+        if (node is not YamlSequenceNode sequence)
+        {
+            throw Error(node, FieldPath(key), "expected a list of strings");
+        }
+
+        return sequence.Children.Select((child, i) => child is YamlScalarNode { Value: { } text }
+            ? text
+            : throw Error(child, $"{FieldPath(key)}[{i}]", "expected a string")).ToList();
+    }
+
+    /// <summary>The items of a list field: each either a scalar string or a mapping.</summary>
+    public IReadOnlyList<YamlItem> Items(string key)
+    {
+        var node = Take(key);
+        if (node is null) return [];
+        if (node is not YamlSequenceNode sequence)
+        {
+            throw Error(node, FieldPath(key), "expected a list");
+        }
+
+        return sequence.Children.Select((child, i) =>
+        {
+            var path = $"{FieldPath(key)}[{i}]";
+            return child switch
+            {
+                YamlScalarNode { Value: { } text } => new YamlItem(path, child.Start.Line, text, null),
+                YamlMappingNode mapping => new YamlItem(path, child.Start.Line, null, new YamlSection(File, path, mapping)),
+                _ => throw Error(child, path, "expected a string or a mapping"),
+            };
+        }).ToList();
+    }
+
+    /// <summary>Rejects any field of this section that was not read.</summary>
+    public void RejectUnknownFields()
+    {
+        foreach (var (keyNode, _) in _node.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (!_read.Contains(key))
+            {
+                throw Error(keyNode, FieldPath(key), $"unknown field '{key}'");
+            }
+        }
+    }
+
+    private YamlNode? Find(string key) =>
+        _node.Children.FirstOrDefault(pair => pair.Key is YamlScalarNode { Value: { } k } && k == key).Value;
+
+    private YamlNode? Take(string key)
+    {
+        _read.Add(key);
+        var node = Find(key);
+        return node is YamlScalarNode { Style: not YamlDotNet.Core.ScalarStyle.SingleQuoted and not YamlDotNet.Core.ScalarStyle.DoubleQuoted, Value: "~" or "null" } ? null : node;
+    }
+
+    private double ParseNumber(YamlNode node, string path, double min, double max)
+    {
+        if (node is not YamlScalarNode { Value: { } text }
+            || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            || !double.IsFinite(value))
+        {
+            throw Error(node, path, "expected a number");
+        }
+
+        if (value < min || value > max)
+        {
+            throw Error(node, path, $"{text} is out of range; expected {RangeText(min, max)}");
+        }
+
+        return value;
+    }
+
+    private string FieldPath(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
+
+    private InputException Error(YamlNode node, string path, string expected) =>
+        new($"{File}:{node.Start.Line}: {path}: {expected}");
+
+    private static string RangeText(double min, double max) =>
+        (min, max) switch
+        {
+            (double.MinValue or int.MinValue, _) => $"at most {max.ToString(CultureInfo.InvariantCulture)}",
+            (_, double.MaxValue or int.MaxValue) => $"at least {min.ToString(CultureInfo.InvariantCulture)}",
+            _ => $"between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}",
+        };
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}

@@ -1,0 +1,125 @@
+using System.Numerics.Tensors;
+using RagGate.Evaluation.AnswerQuality;
+using RagGate.Evaluation.GoldenSets;
+using RagGate.Evaluation.Reporting;
+using RagGate.Evaluation.Runs;
+using RagGate.Evaluation.Targets;
+
+namespace RagGate.Evaluation.Scoring;
+
+/// <summary>Scores one query of a run against its golden judgments: metric values and pass/fail checks.</summary>
+internal sealed class QueryScorer(ScoringOptions options, IReadOnlyList<MetricInfo> retrievalMetrics)
+{
+    public async Task<QueryScore> ScoreAsync(GoldenQuery golden, QueryRecord record, CancellationToken cancellationToken)
+    {
+        var ranked = RetrievalScorer.Rank(record.Retrieved);
+        var score = new QueryScore
+        {
+            Id = golden.Id,
+            Query = golden.Query,
+            Category = golden.Category,
+            Unanswerable = golden.IsUnanswerable,
+            Expected = golden.Judgments.Where(j => j.Value > 0).Select(j => j.Key).ToList(),
+            Retrieved = ranked.Take(10).ToList(),
+            Answer = record.Answer,
+            LatencyMs = Median(record.EndToEndLatencyMs.Count > 0 ? record.EndToEndLatencyMs : record.RetrievalLatencyMs),
+            TotalTokens = record.PromptTokens + record.CompletionTokens,
+        };
+        if (record.Error is not null) score.Checks.Add(new QueryCheck("target", false, record.Error));
+
+        if (!golden.IsUnanswerable)
+        {
+            ScoreRetrieval(golden, ranked, score);
+            ScoreKeywords(golden, record, score);
+        }
+
+        if (record.Answer is not null)
+        {
+            await ScoreAnswerAsync(golden, record, score, cancellationToken);
+            var usage = new TokenUsage(record.PromptTokens, record.CompletionTokens, record.ContextTokens);
+            score.Values[MetricCatalog.TokensPerQuery] = usage.TotalTokens;
+            score.Values[MetricCatalog.ContextTokens] = usage.ContextTokens;
+            score.Values[MetricCatalog.CostPerQuery] = options.CostOf(usage);
+        }
+
+        score.Values[MetricCatalog.QueryPassRate] = score.Passed ? 1 : 0;
+        return score;
+    }
+
+    private void ScoreRetrieval(GoldenQuery golden, IReadOnlyList<string> ranked, QueryScore score)
+    {
+        foreach (var metric in retrievalMetrics)
+        {
+            score.Values[metric.Name] = RetrievalScorer.Score(metric, ranked, golden.Judgments);
+        }
+
+        var rank = ranked.Select((id, i) => (id, i)).FirstOrDefault(x => golden.Judgments.GetValueOrDefault(x.id) > 0);
+        score.FirstRelevantRank = rank.id is null ? null : rank.i + 1;
+        score.Checks.Add(score.FirstRelevantRank is { } r
+            ? new QueryCheck("retrieval", true, null)
+            : new QueryCheck("retrieval", false, $"no relevant document in the top {ranked.Count}; expected one of: {string.Join(", ", score.Expected)}"));
+    }
+
+    private void ScoreKeywords(GoldenQuery golden, QueryRecord record, QueryScore score)
+    {
+        var texts = RetrievalScorer.RankDocuments(record.Retrieved).Take(options.Eval.KeywordContextDocuments).Select(d => d.Text ?? "").ToList();
+        if (TextChecks.KeywordCoverage(golden.ExpectedKeywords, texts) is not { } coverage) return;
+        score.Values[MetricCatalog.KeywordCoverage] = coverage;
+        var missing = TextChecks.MissingKeywords(golden.ExpectedKeywords, texts);
+        score.Checks.Add(new QueryCheck("keywords", missing.Count == 0,
+            missing.Count == 0 ? null : $"missing in the top {options.Eval.KeywordContextDocuments} documents: {string.Join(", ", missing.Select(k => $"'{k}'"))}"));
+    }
+
+    private async Task ScoreAnswerAsync(GoldenQuery golden, QueryRecord record, QueryScore score, CancellationToken cancellationToken)
+    {
+        var answer = record.Answer!;
+        var refused = record.Refused || TextChecks.FindMarkers(answer, options.Eval.RefusalMarkers).Count > 0;
+        var forbidden = TextChecks.FindMarkers(answer, golden.MustNotContain);
+        if (golden.MustNotContain.Count > 0)
+        {
+            score.Checks.Add(new QueryCheck("must_not_contain", forbidden.Count == 0,
+                forbidden.Count == 0 ? null : $"the answer contains {string.Join(", ", forbidden.Select(f => $"'{f}'"))}"));
+        }
+
+        if (golden.IsUnanswerable)
+        {
+            score.Values[MetricCatalog.RefusalAccuracy] = refused ? 1 : 0;
+            score.Values[MetricCatalog.HallucinationFree] = refused && forbidden.Count == 0 ? 1 : 0;
+            score.Checks.Add(new QueryCheck("refusal", refused, refused ? null : "expected a refusal: nothing in the corpus answers this, but the system answered"));
+            return;
+        }
+
+        score.Values[MetricCatalog.AnswerRate] = refused ? 0 : 1;
+        score.Checks.Add(new QueryCheck("answered", !refused, refused ? "the system refused, but the golden set has relevant documents" : null));
+        var markers = TextChecks.FindMarkers(answer, options.Eval.HallucinationMarkers);
+        score.Values[MetricCatalog.HallucinationFree] = markers.Count == 0 && forbidden.Count == 0 ? 1 : 0;
+        score.Checks.Add(new QueryCheck("hallucination_markers", markers.Count == 0,
+            markers.Count == 0 ? null : $"the answer contains {string.Join(", ", markers.Select(m => $"'{m}'"))}"));
+        if (golden.ExpectedKeywords.Count > 0)
+        {
+            var hit = !refused && golden.ExpectedKeywords.Any(k => TextChecks.Contains(answer, k));
+            score.Values[MetricCatalog.AnswerKeywordHit] = hit ? 1 : 0;
+            score.Checks.Add(new QueryCheck("answer_keywords", hit, hit ? null : "the answer holds none of the expected keywords"));
+        }
+
+        if (refused) return;
+        var context = record.Context ?? "";
+        if (Groundedness.Lexical(answer, context) is { } lexical) score.Values[MetricCatalog.GroundednessLexical] = lexical;
+        if (options.Embedder is null) return;
+        if (await Groundedness.SemanticAsync(answer, context, options.Embedder, options.Eval.GroundednessThreshold, cancellationToken) is { } semantic)
+        {
+            score.Values[MetricCatalog.Groundedness] = semantic;
+        }
+
+        score.Values[MetricCatalog.AnswerRelevance] = await RelevanceAsync(golden.Query, TextChecks.StripCitations(answer), cancellationToken);
+    }
+
+    private async Task<double> RelevanceAsync(string query, string answer, CancellationToken cancellationToken)
+    {
+        var vectors = await options.Embedder!.GenerateAsync([query, answer], cancellationToken: cancellationToken);
+        return TensorPrimitives.CosineSimilarity(vectors[0].Vector.Span, vectors[1].Vector.Span);
+    }
+
+    private static double Median(List<double> values) =>
+        values.Count == 0 ? 0 : values.Order().ElementAt((values.Count - 1) / 2);
+}

@@ -1,0 +1,128 @@
+using RagGate.Evaluation.Config;
+
+namespace RagGate.Evaluation.Tests.Config;
+
+public sealed class RagGateConfigLoaderTests
+{
+    private const string Minimal = "corpus: docs\ngolden: golden.json\n";
+
+    private static RagGateConfig Parse(string yaml) => RagGateConfigLoader.Parse("raggate.yaml", yaml, "/base");
+
+    private static string ErrorOf(string yaml) => Assert.Throws<InputException>(() => Parse(yaml)).Message;
+
+    [Fact]
+    public void Parse_MinimalConfig_ResolvesPathsAndAppliesDefaults()
+    {
+        var config = Parse(Minimal);
+
+        Assert.Equal("/base/docs", config.Corpus);
+        Assert.Equal("/base/golden.json", config.Eval.Golden);
+        Assert.Equal("minilm-l6-v2", config.Embedding.Model);
+        Assert.Equal("dense", config.Retrieval.Mode);
+        Assert.Equal(10, config.Eval.K);
+        Assert.Empty(config.Gates);
+    }
+
+    [Fact]
+    public void Parse_GatesInBothForms_ReadsOperatorThresholdModeAndCategory()
+    {
+        var config = Parse(Minimal + """
+            gates:
+              - recall@10 >= 0.85
+              - latency_p95_ms < 500
+              - metric: hit_rate@5
+                min: 0.7
+                mode: lower-bound
+                category: billing
+              - metric: tokens_per_query
+                max: 3000
+            """);
+
+        Assert.Collection(config.Gates,
+            g => Assert.Equal(("recall@10", ">=", 0.85, "point"), (g.Metric, g.Operator, g.Threshold, g.Mode)),
+            g => Assert.Equal(("latency_p95_ms", "<", 500.0), (g.Metric, g.Operator, g.Threshold)),
+            g => Assert.Equal(("success@5", ">=", 0.7, "lower-bound", "billing"), (g.Metric, g.Operator, g.Threshold, g.Mode, g.Category)),
+            g => Assert.Equal(("tokens_per_query", "<=", 3000.0), (g.Metric, g.Operator, g.Threshold)));
+        Assert.Equal("raggate.yaml:5", config.Gates[1].Source);
+    }
+
+    [Fact]
+    public void Parse_RegressionRules_ReadsDropAndAlpha()
+    {
+        var config = Parse(Minimal + "regression:\n  - metric: ndcg@10\n    max_drop: 0.03\n    alpha: 0.01\n");
+
+        var rule = Assert.Single(config.Regressions);
+        Assert.Equal(("ndcg@10", 0.03, 0.01), (rule.Metric, rule.MaxDrop, rule.Alpha));
+    }
+
+    [Fact]
+    public void Parse_BrokenYaml_NamesFileAndLine()
+    {
+        var message = ErrorOf("corpus: docs\ngolden: [unclosed\n");
+
+        Assert.StartsWith("raggate.yaml:", message);
+        Assert.Contains("invalid YAML", message);
+        Assert.DoesNotContain('\n', message);
+    }
+
+    [Fact]
+    public void Parse_UnknownMetricInGate_NamesLineAndListsKnownMetrics()
+    {
+        var message = ErrorOf(Minimal + "gates:\n  - recal@10 >= 0.8\n");
+
+        Assert.StartsWith("raggate.yaml:4: gates[0]: unknown metric 'recal@10'", message);
+        Assert.Contains("recall@k", message);
+    }
+
+    [Fact]
+    public void Parse_RatioThresholdOutOfRange_IsAnError()
+    {
+        var message = ErrorOf(Minimal + "gates:\n  - metric: recall@10\n    min: 1.5\n");
+
+        Assert.Equal("raggate.yaml:4: gates[0]: threshold 1.5 is out of range; expected a number between 0 and 1 for recall@10", message);
+    }
+
+    [Fact]
+    public void Parse_UnknownField_IsAnErrorWithItsLine()
+    {
+        var message = ErrorOf(Minimal + "retrieval:\n  mode: dense\n  topk: 5\n");
+
+        Assert.Equal("raggate.yaml:5: retrieval.topk: unknown field 'topk'", message);
+    }
+
+    [Fact]
+    public void Parse_BadChoiceAndBadNumber_NameTheField()
+    {
+        Assert.Equal("raggate.yaml:4: retrieval.mode: 'sparse' is not allowed; expected one of: dense, bm25, hybrid",
+            ErrorOf(Minimal + "retrieval:\n  mode: sparse\n"));
+        Assert.Equal("raggate.yaml:4: eval.k: expected a whole number", ErrorOf(Minimal + "eval:\n  k: ten\n"));
+        Assert.Equal("raggate.yaml:4: eval.k: 0 is out of range; expected between 1 and 10000", ErrorOf(Minimal + "eval:\n  k: 0\n"));
+    }
+
+    [Fact]
+    public void Parse_OverlapNotBelowMaxTokens_IsAnError()
+    {
+        Assert.Contains("chunking.overlap: 64 is out of range; expected less than max_tokens (64)",
+            ErrorOf(Minimal + "chunking:\n  max_tokens: 64\n  overlap: 64\n"));
+    }
+
+    [Fact]
+    public void Parse_MissingGolden_IsAnError()
+    {
+        Assert.Contains("golden: missing", ErrorOf("corpus: docs\n"));
+    }
+
+    [Fact]
+    public void Parse_GateWithoutMinOrMax_IsAnError()
+    {
+        Assert.Contains("expected exactly one of 'min' or 'max'", ErrorOf(Minimal + "gates:\n  - metric: recall@10\n"));
+    }
+
+    [Fact]
+    public void Load_MissingFile_IsAnError()
+    {
+        var message = Assert.Throws<InputException>(() => RagGateConfigLoader.Load("/nonexistent/raggate.yaml")).Message;
+
+        Assert.Equal("/nonexistent/raggate.yaml: file not found; expected a raggate.yaml config", message);
+    }
+}
