@@ -43,6 +43,8 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
     internal WordPieceTokenizer Tokenizer { get; }
 
+    internal int BatchSize => _options.BatchSize;
+
     /// <summary>Loads the configured model; an unknown model id or a bad setting is an input error.</summary>
     public static OnnxEmbeddingGenerator Create(EmbeddingOptions options)
     {
