@@ -1,0 +1,17 @@
+namespace RagGate.Engine.Embeddings;
+
+/// <summary>Settings of an <see cref="OnnxEmbeddingGenerator"/>.</summary>
+public sealed record EmbeddingOptions
+{
+    /// <summary>Catalog id of the model (see <see cref="EmbeddingModelCatalog"/>).</summary>
+    public string Model { get; init; } = EmbeddingModelCatalog.DefaultModelId;
+
+    /// <summary>Intra-op threads of ONNX Runtime; 0 uses one per processor.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Typical texts per batch; batches are sized by a token budget of this many median-length texts.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Folder of the on-disk embedding cache, or null for no cache.</summary>
+    public string? CacheDirectory { get; init; }
+}

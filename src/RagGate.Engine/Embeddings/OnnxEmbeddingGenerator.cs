@@ -1,0 +1,162 @@
+using Microsoft.Extensions.AI;
+using RagGate.Engine.Caching;
+using RagGate.Evaluation;
+
+namespace RagGate.Engine.Embeddings;
+
+/// <summary>
+/// Sentence embeddings on ONNX Runtime for the models of <see cref="EmbeddingModelCatalog"/>:
+/// word-piece tokenization, length-bucketed batches, per-model pooling, unit-length vectors, and an
+/// optional content-addressed disk cache so unchanged texts are never embedded twice.
+/// Safe to call concurrently.
+/// </summary>
+public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+{
+    /// <summary>Provider name reported in <see cref="EmbeddingGeneratorMetadata"/>.</summary>
+    public const string ProviderName = "raggate-onnx";
+
+    private readonly EmbeddingOptions _options;
+    private readonly OnnxEmbeddingRunner _runner;
+    private readonly EmbeddingCache? _cache;
+    private readonly EmbeddingGeneratorMetadata _metadata;
+
+    private OnnxEmbeddingGenerator(EmbeddingOptions options, EmbeddingModelInfo model)
+    {
+        _options = options;
+        Model = model;
+        var modelBytes = EmbeddingModelResources.LoadModel(model);
+        ModelHash = EmbeddingModelResources.Hash(modelBytes);
+        Tokenizer = new WordPieceTokenizer(EmbeddingModelResources.LoadVocabulary(model), model.LowercaseInput);
+        _runner = new OnnxEmbeddingRunner(model, modelBytes, options.Threads);
+        _cache = options.CacheDirectory is { } directory ? new EmbeddingCache(directory) : null;
+        _metadata = new EmbeddingGeneratorMetadata(ProviderName, null, model.Id, model.Dimensions);
+    }
+
+    /// <summary>The model this generator runs.</summary>
+    public EmbeddingModelInfo Model { get; }
+
+    /// <summary>SHA-256 (hex) of the model's ONNX file, part of every cache key and of the system identity.</summary>
+    public string ModelHash { get; }
+
+    /// <summary>Counters of inference and cache use since creation.</summary>
+    public EmbeddingStatistics Statistics { get; } = new();
+
+    internal WordPieceTokenizer Tokenizer { get; }
+
+    internal int BatchSize => _options.BatchSize;
+
+    /// <summary>Loads the configured model; an unknown model id or a bad setting is an input error.</summary>
+    public static OnnxEmbeddingGenerator Create(EmbeddingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.BatchSize < 1)
+        {
+            throw new InputException($"embedding batch size {options.BatchSize}: expected a positive number");
+        }
+
+        if (options.Threads < 0)
+        {
+            throw new InputException($"embedding threads {options.Threads}: expected 0 (one per processor) or more");
+        }
+
+        return new OnnxEmbeddingGenerator(options, EmbeddingModelCatalog.Get(options.Model));
+    }
+
+    /// <summary>Word pieces of <paramref name="text"/> without [CLS]/[SEP], not truncated (for chunking).</summary>
+    public int CountTokens(string text) => Tokenizer.CountTokens(text);
+
+    /// <summary>
+    /// Unit vectors for <paramref name="texts"/> in order; queries get the model's query prefix.
+    /// <paramref name="progress"/> receives the number of texts completed so far.
+    /// </summary>
+    public async Task<float[][]> EmbedAsync(
+        IReadOnlyList<string> texts,
+        bool isQuery,
+        IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var inputs = texts.Select(t => isQuery && Model.QueryPrefix is { } prefix ? prefix + t : t).ToArray();
+        return await Task.Run(() => Embed(inputs, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values,
+        EmbeddingGenerationOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var vectors = await EmbedAsync(values.ToList(), EmbeddingInput.IsQuery(options), null, cancellationToken).ConfigureAwait(false);
+        var created = DateTimeOffset.UtcNow;
+        return new GeneratedEmbeddings<Embedding<float>>(
+            vectors.Select(v => new Embedding<float>(v) { ModelId = Model.Id, CreatedAt = created }));
+    }
+
+    /// <inheritdoc />
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is not null ? null
+            : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
+            : serviceType.IsInstanceOfType(this) ? this
+            : null;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _runner.Dispose();
+
+    private float[][] Embed(string[] inputs, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var results = new float[inputs.Length][];
+        var keys = _cache is null ? null : inputs.Select(t => EmbeddingCache.ComputeKey(Model.Id, ModelHash, t)).ToArray();
+        var missing = keys is null ? Enumerable.Range(0, inputs.Length).ToList() : LookUp(keys, results);
+        var done = inputs.Length - missing.Count;
+        if (done > 0)
+        {
+            progress?.Report(done);
+        }
+
+        var encoded = missing.Select(i => Tokenizer.Encode(inputs[i], Model.MaxTokens)).ToArray();
+        foreach (var batch in LengthBatchPlanner.Bucketed(encoded.Select(e => e.Length).ToArray(), _options.BatchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var rows = batch.Select(b => encoded[b]).ToArray();
+            var (vectors, elapsed) = _runner.Run(rows, cancellationToken);
+            Statistics.AddInference(rows.Length, rows.Sum(r => (long)r.Length), elapsed);
+            for (var j = 0; j < batch.Length; j++)
+            {
+                var index = missing[batch[j]];
+                results[index] = vectors[j];
+                _cache?.Set(keys![index], vectors[j]);
+            }
+
+            done += batch.Length;
+            progress?.Report(done);
+        }
+
+        return results;
+    }
+
+    private List<int> LookUp(string[] keys, float[][] results)
+    {
+        var corruptBefore = _cache!.Corruptions;
+        var missing = new List<int>();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (_cache.TryGet(keys[i], Model.Dimensions, out var vector))
+            {
+                results[i] = vector;
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+
+        // The cache's corruption counter is shared by concurrent calls; the difference is close enough for counters.
+        var corrupt = (int)(_cache.Corruptions - corruptBefore);
+        Statistics.AddCacheLookups(keys.Length - missing.Count, missing.Count, corrupt);
+        return missing;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Numerics.Tensors;
+using Microsoft.ML.OnnxRuntime;
+
+namespace RagGate.Engine.Embeddings;
+
+/// <summary>
+/// Runs batches of encoded texts through one ONNX Runtime session, pools token vectors per the
+/// model's pooling and L2-normalizes. Session.Run is thread-safe, so callers may run concurrently.
+/// </summary>
+internal sealed class OnnxEmbeddingRunner : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly EmbeddingModelInfo _model;
+    private readonly string[] _outputNames;
+    private readonly bool _needsTokenTypes;
+
+    public OnnxEmbeddingRunner(EmbeddingModelInfo model, byte[] modelBytes, int threads)
+    {
+        _model = model;
+        using var options = CreateSessionOptions(threads);
+        _session = new InferenceSession(modelBytes, options);
+        _outputNames = [model.OutputName];
+        _needsTokenTypes = _session.InputMetadata.ContainsKey("token_type_ids");
+    }
+
+    /// <summary>Session options shared with the benchmark's bare session, so both run alike.</summary>
+    public static SessionOptions CreateSessionOptions(int threads)
+    {
+        var options = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            IntraOpNumThreads = threads > 0 ? threads : Environment.ProcessorCount,
+            InterOpNumThreads = 1,
+        };
+        return options;
+    }
+
+    /// <summary>Embeds one batch; returns one unit vector per row and the time spent in the model.</summary>
+    public (float[][] Vectors, TimeSpan Elapsed) Run(IReadOnlyList<long[]> rows, CancellationToken cancellationToken)
+    {
+        var batch = BatchInputs.Build(rows);
+        using var runOptions = new RunOptions();
+        using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
+        using var ids = OrtValue.CreateTensorValueFromMemory(batch.InputIds, batch.Shape);
+        using var mask = OrtValue.CreateTensorValueFromMemory(batch.AttentionMask, batch.Shape);
+        using var types = OrtValue.CreateTensorValueFromMemory(batch.TokenTypeIds, batch.Shape);
+        string[] names = _needsTokenTypes ? ["input_ids", "attention_mask", "token_type_ids"] : ["input_ids", "attention_mask"];
+        OrtValue[] values = _needsTokenTypes ? [ids, mask, types] : [ids, mask];
+
+        var watch = Stopwatch.StartNew();
+        using var outputs = _session.Run(runOptions, names, values, _outputNames);
+        var elapsed = watch.Elapsed;
+        cancellationToken.ThrowIfCancellationRequested();
+        return (Pool(outputs[0].GetTensorDataAsSpan<float>(), rows, batch.Width), elapsed);
+    }
+
+    private float[][] Pool(ReadOnlySpan<float> hidden, IReadOnlyList<long[]> rows, int width)
+    {
+        var dims = _model.Dimensions;
+        var vectors = new float[rows.Count][];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var vector = new float[dims];
+            var rowStart = r * width * dims;
+            var used = _model.Pooling == EmbeddingPooling.Cls ? 1 : rows[r].Length;
+            for (var t = 0; t < used; t++)
+            {
+                TensorPrimitives.Add(vector, hidden.Slice(rowStart + (t * dims), dims), vector);
+            }
+
+            // Mean pooling's division cancels in the normalization, so only the norm is divided out.
+            var norm = TensorPrimitives.Norm<float>(vector);
+            TensorPrimitives.Divide(vector, Math.Max(norm, 1e-12f), vector);
+            vectors[r] = vector;
+        }
+
+        return vectors;
+    }
+
+    public void Dispose() => _session.Dispose();
+}

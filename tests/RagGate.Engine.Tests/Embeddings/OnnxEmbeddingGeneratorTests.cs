@@ -1,0 +1,163 @@
+using System.Numerics.Tensors;
+using Microsoft.Extensions.AI;
+using RagGate.Engine.Embeddings;
+
+namespace RagGate.Engine.Tests.Embeddings;
+
+public sealed class OnnxEmbeddingGeneratorTests(GeneratorFixture fixture) : IClassFixture<GeneratorFixture>
+{
+    private const string Weather = "The weather is lovely today.";
+    private const string Sunny = "It's so sunny outside!";
+    private const string Stadium = "He drove to the stadium.";
+
+    [Theory]
+    [InlineData(Weather, Sunny, 0.6660)]
+    [InlineData(Weather, Stadium, 0.1046)]
+    [InlineData(Sunny, Stadium, 0.1411)]
+    public async Task EmbedAsync_MiniLmPublishedPairs_MatchPublishedCosine(string first, string second, double expected)
+    {
+        var vectors = await fixture.MiniLm.EmbedAsync([first, second], isQuery: false);
+
+        Assert.Equal(expected, VectorAssert.Cosine(vectors[0], vectors[1]), 1e-3);
+    }
+
+    [Theory]
+    [InlineData("minilm-l6-v2")]
+    [InlineData("arctic-embed-xs")]
+    public async Task EmbedAsync_AnyModel_Returns384dUnitVectors(string model)
+    {
+        var generator = model == "arctic-embed-xs" ? fixture.Arctic : fixture.MiniLm;
+
+        var vectors = await generator.EmbedAsync([Weather, "", Stadium], isQuery: false);
+
+        Assert.All(vectors, v => Assert.Equal(384, v.Length));
+        Assert.All(vectors, v => Assert.Equal(1.0, TensorPrimitives.Norm<float>(v), 1e-5));
+    }
+
+    [Fact]
+    public async Task EmbedAsync_MiniLmQuery_EqualsDocument()
+    {
+        var query = await fixture.MiniLm.EmbedAsync([Weather], isQuery: true);
+        var document = await fixture.MiniLm.EmbedAsync([Weather], isQuery: false);
+
+        VectorAssert.Close(document[0], query[0], 1e-6);
+    }
+
+    [Fact]
+    public async Task EmbedAsync_ArcticQuery_IsTheDocumentEmbeddingOfPrefixPlusText()
+    {
+        var query = await fixture.Arctic.EmbedAsync([Weather], isQuery: true);
+        var document = await fixture.Arctic.EmbedAsync([Weather], isQuery: false);
+        var prefixed = await fixture.Arctic.EmbedAsync([fixture.Arctic.Model.QueryPrefix + Weather], isQuery: false);
+
+        Assert.True(VectorAssert.Cosine(query[0], document[0]) < 0.99);
+        VectorAssert.Close(prefixed[0], query[0], 1e-5);
+    }
+
+    [Theory]
+    [InlineData("minilm-l6-v2", 256)]
+    [InlineData("arctic-embed-xs", 512)]
+    public async Task EmbedAsync_TextFarBeyondMaxTokens_EqualsItsTruncatedPrefix(string model, int maxTokens)
+    {
+        var generator = model == "arctic-embed-xs" ? fixture.Arctic : fixture.MiniLm;
+        var prefix = VectorAssert.Words(maxTokens - 2);
+        var longer = VectorAssert.Words(maxTokens * 4);
+        Assert.StartsWith(prefix, longer, StringComparison.Ordinal);
+
+        var vectors = await generator.EmbedAsync([longer, prefix, VectorAssert.Words(maxTokens - 3)], isQuery: false);
+
+        VectorAssert.Close(vectors[1], vectors[0], 1e-5);
+        Assert.True(VectorAssert.Cosine(vectors[1], vectors[2]) < 0.999999, "one word piece less must change the vector");
+    }
+
+    [Fact]
+    public async Task EmbedAsync_OneHugeWord_DoesNotCrash()
+    {
+        var vectors = await fixture.MiniLm.EmbedAsync([new string('x', 20_000), "short " + new string('é', 300)], isQuery: false);
+
+        Assert.All(vectors, v => Assert.Equal(1.0, TensorPrimitives.Norm<float>(v), 1e-5));
+    }
+
+    [Fact]
+    public async Task EmbedAsync_BucketedBatch_EqualsOneAtATimeInAnyOrder()
+    {
+        var texts = Enumerable.Range(0, 24).Select(i => VectorAssert.Words(3 + (i * 37 % 300)) + $" item {i}").ToList();
+        var single = new List<float[]>();
+        foreach (var text in texts)
+        {
+            single.Add((await fixture.MiniLm.EmbedAsync([text], isQuery: false))[0]);
+        }
+
+        var batched = await fixture.MiniLm.EmbedAsync(texts, isQuery: false);
+        var reversed = await fixture.MiniLm.EmbedAsync(texts.AsEnumerable().Reverse().ToList(), isQuery: false);
+
+        for (var i = 0; i < texts.Count; i++)
+        {
+            VectorAssert.Close(single[i], batched[i], 1e-5);
+            VectorAssert.Close(single[i], reversed[texts.Count - 1 - i], 1e-5);
+        }
+    }
+
+    [Fact]
+    public async Task EmbedAsync_ConcurrentCalls_MatchSequentialResults()
+    {
+        var texts = new[] { Weather, Sunny, Stadium, "naïve café", VectorAssert.Words(80) };
+        var expected = await fixture.MiniLm.EmbedAsync(texts, isQuery: false);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => fixture.MiniLm.EmbedAsync(texts, isQuery: false)));
+
+        Assert.All(results, r => Assert.All(Enumerable.Range(0, texts.Length), i => VectorAssert.Close(expected[i], r[i], 1e-5)));
+    }
+
+    [Fact]
+    public async Task EmbedAsync_WithProgress_ReportsEveryTextCompleted()
+    {
+        var reports = new List<int>();
+        var progress = new SynchronousProgress(reports);
+
+        await fixture.MiniLm.EmbedAsync(Enumerable.Range(0, 70).Select(i => $"text {i}").ToList(), false, progress);
+
+        Assert.Equal(70, reports[^1]);
+        Assert.Equal(reports.Order(), reports);
+    }
+
+    [Fact]
+    public async Task EmbedAsync_Statistics_CountInferencesAndTokens()
+    {
+        var generator = fixture.Arctic;
+        var before = (generator.Statistics.Inferences, generator.Statistics.TokensEmbedded);
+
+        await generator.EmbedAsync(["hello world", "red cat sat"], isQuery: false);
+
+        Assert.Equal(before.Inferences + 2, generator.Statistics.Inferences);
+        Assert.Equal(before.TokensEmbedded + 4 + 5, generator.Statistics.TokensEmbedded);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_QueryOptions_UseTheQueryPrefix()
+    {
+        var generated = await fixture.Arctic.GenerateAsync([Weather], EmbeddingInput.Query);
+        var query = await fixture.Arctic.EmbedAsync([Weather], isQuery: true);
+        var document = await fixture.Arctic.GenerateAsync([Weather]);
+
+        VectorAssert.Close(query[0], generated[0].Vector.ToArray(), 1e-6);
+        Assert.True(VectorAssert.Cosine(query[0], document[0].Vector.ToArray()) < 0.99);
+        Assert.Equal("arctic-embed-xs", generated[0].ModelId);
+    }
+
+    [Fact]
+    public void GetService_Metadata_NamesProviderModelAndDimensions()
+    {
+        var metadata = fixture.MiniLm.GetService<EmbeddingGeneratorMetadata>();
+
+        Assert.NotNull(metadata);
+        Assert.Equal(("raggate-onnx", "minilm-l6-v2", 384), (metadata.ProviderName, metadata.DefaultModelId, metadata.DefaultModelDimensions));
+        Assert.Matches("^[0-9a-f]{64}$", fixture.MiniLm.ModelHash);
+        Assert.NotEqual(fixture.MiniLm.ModelHash, fixture.Arctic.ModelHash);
+    }
+
+    private sealed class SynchronousProgress(List<int> reports) : IProgress<int>
+    {
+        public void Report(int value) => reports.Add(value);
+    }
+}
