@@ -1,0 +1,17 @@
+namespace RagGate.Engine.Indexing;
+
+/// <summary>What the index records about its model, and how many texts go to the embedder per call.</summary>
+public sealed record IndexBuildOptions
+{
+    /// <summary>The embedding model id; when null, the generator's metadata names it.</summary>
+    public string? ModelId { get; init; }
+
+    /// <summary>SHA-256 of the model file, recorded in the manifest.</summary>
+    public string? ModelHash { get; init; }
+
+    /// <summary>Texts per embedding call; small enough that progress moves, large enough to batch well.</summary>
+    public int BatchSize { get; init; } = 256;
+
+    /// <summary>The build time recorded in the manifest; when null, <see cref="TimeProvider.System"/>'s now.</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+}

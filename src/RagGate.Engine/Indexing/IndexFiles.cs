@@ -1,0 +1,83 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using RagGate.Engine.Chunking;
+
+namespace RagGate.Engine.Indexing;
+
+/// <summary>The data files of a saved index, their byte layout and their checksums.</summary>
+internal static class IndexFiles
+{
+    public const string Manifest = "manifest.json";
+    public const string Documents = "documents.jsonl";
+    public const string Chunks = "chunks.jsonl";
+    public const string Vectors = "vectors.bin";
+
+    /// <summary>The data files, in the order their hashes enter the content hash.</summary>
+    public static readonly string[] DataFiles = [Documents, Chunks, Vectors];
+
+    /// <summary>"RAGGVEC" and a zero byte, then int32 version, int32 dimensions, int64 rows; little-endian.</summary>
+    public static ReadOnlySpan<byte> VectorMagic => "RAGGVEC\0"u8;
+
+    public const int VectorHeaderSize = 24;
+
+    public static byte[] WriteDocuments(IReadOnlyList<IndexedDocument> documents) =>
+        WriteLines(documents, d => JsonSerializer.SerializeToUtf8Bytes(new DocumentRecord(d.Id, d.Title), IndexJsonContext.Default.DocumentRecord));
+
+    public static byte[] WriteChunks(IReadOnlyList<Chunk> chunks, IReadOnlyList<int> documentRows) =>
+        WriteLines(Enumerable.Range(0, chunks.Count).ToList(), i => JsonSerializer.SerializeToUtf8Bytes(
+            new ChunkRecord(documentRows[i], chunks[i].Ordinal, chunks[i].Start, chunks[i].End, chunks[i].Text),
+            IndexJsonContext.Default.ChunkRecord));
+
+    public static byte[] WriteVectors(VectorIndex vectors)
+    {
+        var data = vectors.Data;
+        var bytes = new byte[VectorHeaderSize + ((long)data.Length * sizeof(float))];
+        VectorMagic.CopyTo(bytes);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), IndexManifest.CurrentFormatVersion);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(12), vectors.Dimensions);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(16), vectors.Count);
+        var body = bytes.AsSpan(VectorHeaderSize);
+        if (BitConverter.IsLittleEndian)
+        {
+            MemoryMarshal.AsBytes(data).CopyTo(body);
+        }
+        else
+        {
+            for (var i = 0; i < data.Length; i++)
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(body[(i * sizeof(float))..], data[i]);
+            }
+        }
+
+        return bytes;
+    }
+
+    public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>The content hash: SHA-256 over each data file's name and hash, in a fixed order.</summary>
+    public static string ContentHash(IReadOnlyDictionary<string, string> fileHashes)
+    {
+        var builder = new StringBuilder();
+        foreach (var name in DataFiles)
+        {
+            builder.Append(name).Append(' ').Append(fileHashes[name]).Append('\n');
+        }
+
+        return Hash(Encoding.UTF8.GetBytes(builder.ToString()));
+    }
+
+    private static byte[] WriteLines<T>(IReadOnlyList<T> items, Func<T, byte[]> serialize)
+    {
+        using var buffer = new MemoryStream();
+        foreach (var item in items)
+        {
+            buffer.Write(serialize(item));
+            buffer.WriteByte((byte)'\n');
+        }
+
+        return buffer.ToArray();
+    }
+}

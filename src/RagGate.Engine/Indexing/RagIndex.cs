@@ -1,0 +1,89 @@
+using RagGate.Engine.Chunking;
+
+namespace RagGate.Engine.Indexing;
+
+/// <summary>
+/// A built index: documents, their chunks, one embedding per chunk (exact cosine search) and BM25
+/// postings over the same chunk texts. Saved to and loaded from a folder with a versioned manifest
+/// and checksums, so a mismatched or corrupted index is an error, never a wrong answer.
+/// </summary>
+public sealed class RagIndex
+{
+    private readonly int[] _documentRows;
+
+    internal RagIndex(IndexManifest manifest, IReadOnlyList<IndexedDocument> documents, IReadOnlyList<Chunk> chunks,
+        int[] documentRows, VectorIndex vectors, Bm25Index bm25)
+    {
+        Manifest = manifest;
+        Documents = documents;
+        Chunks = chunks;
+        _documentRows = documentRows;
+        Vectors = vectors;
+        Bm25 = bm25;
+    }
+
+    /// <summary>The header: model, dimensions, chunking, counts and checksums.</summary>
+    public IndexManifest Manifest { get; }
+
+    /// <summary>SHA-256 over the index's data files; equal indexes have equal hashes.</summary>
+    public string ContentHash => Manifest.Checksum;
+
+    /// <summary>The indexed documents, in corpus order.</summary>
+    public IReadOnlyList<IndexedDocument> Documents { get; }
+
+    /// <summary>Every chunk; chunk i is row i of <see cref="Vectors"/> and <see cref="Bm25"/>.</summary>
+    public IReadOnlyList<Chunk> Chunks { get; }
+
+    /// <summary>One normalized embedding per chunk.</summary>
+    public VectorIndex Vectors { get; }
+
+    /// <summary>BM25 postings over each chunk's embedding text (title and chunk text).</summary>
+    public Bm25Index Bm25 { get; }
+
+    /// <summary>The document that chunk <paramref name="chunkRow"/> belongs to.</summary>
+    public IndexedDocument DocumentOf(int chunkRow) => Documents[_documentRows[chunkRow]];
+
+    internal IReadOnlyList<int> DocumentRows => _documentRows;
+
+    /// <summary>Writes the index to <paramref name="directory"/> atomically: a sibling temporary folder replaces it.</summary>
+    public Task SaveAsync(string directory, CancellationToken ct = default) => IndexWriter.SaveAsync(this, directory, ct);
+
+    /// <summary>
+    /// Loads an index, verifying its format version, checksums and dimensions, and, when
+    /// <paramref name="expectedModelId"/> is given, the model it was built with.
+    /// </summary>
+    public static Task<RagIndex> LoadAsync(string directory, string? expectedModelId = null, CancellationToken ct = default) =>
+        IndexReader.LoadAsync(directory, expectedModelId, ct);
+
+    /// <summary>Assembles an index and computes its checksums; BM25 is built from the chunks' embedding texts.</summary>
+    internal static RagIndex Create(IndexManifest manifest, IReadOnlyList<IndexedDocument> documents,
+        IReadOnlyList<Chunk> chunks, int[] documentRows, VectorIndex vectors)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [IndexFiles.Documents] = IndexFiles.Hash(IndexFiles.WriteDocuments(documents)),
+            [IndexFiles.Chunks] = IndexFiles.Hash(IndexFiles.WriteChunks(chunks, documentRows)),
+            [IndexFiles.Vectors] = IndexFiles.Hash(IndexFiles.WriteVectors(vectors)),
+        };
+        var complete = manifest with
+        {
+            DocumentCount = documents.Count,
+            ChunkCount = chunks.Count,
+            Dimensions = vectors.Dimensions,
+            Files = files,
+            Checksum = IndexFiles.ContentHash(files),
+        };
+        return new RagIndex(complete, documents, chunks, documentRows, vectors, BuildBm25(documents, chunks, documentRows));
+    }
+
+    internal static Bm25Index BuildBm25(IReadOnlyList<IndexedDocument> documents, IReadOnlyList<Chunk> chunks, int[] documentRows)
+    {
+        var texts = new string[chunks.Count];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            texts[i] = chunks[i].EmbeddingText(documents[documentRows[i]].Title);
+        }
+
+        return Bm25Index.Build(texts);
+    }
+}

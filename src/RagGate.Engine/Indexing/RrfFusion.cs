@@ -1,0 +1,31 @@
+namespace RagGate.Engine.Indexing;
+
+/// <summary>
+/// Reciprocal rank fusion (Cormack et al., 2009): an id's fused score is the sum over rankings of
+/// 1 / (k + rank), with 1-based ranks; ids missing from a ranking get nothing from it.
+/// </summary>
+public static class RrfFusion
+{
+    /// <summary>The k of the original paper, also the common default.</summary>
+    public const int DefaultK = 60;
+
+    /// <summary>Fuses rankings (each best first, ids distinct within a ranking); best first, ties by ordinal id.</summary>
+    public static IReadOnlyList<KeyValuePair<string, double>> Fuse(IEnumerable<IReadOnlyList<string>> rankings, int k = DefaultK)
+    {
+        ArgumentNullException.ThrowIfNull(rankings);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var ranking in rankings)
+        {
+            for (var i = 0; i < ranking.Count; i++)
+            {
+                scores[ranking[i]] = scores.GetValueOrDefault(ranking[i]) + (1.0 / (k + i + 1));
+            }
+        }
+
+        return scores
+            .OrderByDescending(pair => pair.Value)
+            .ThenBy(pair => pair.Key, StringComparer.Ordinal)
+            .ToList();
+    }
+}
