@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+using RagGate.Evaluation.Runs;
+
+namespace RagGate.Evaluation.Serialization;
+
+/// <summary>Source-generated JSON metadata for <c>run.json</c>: camelCase, indented, nulls omitted.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    AllowTrailingCommas = true,
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip)]
+[JsonSerializable(typeof(Run))]
+public sealed partial class RunJsonContext : JsonSerializerContext;
