@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.AI;
+using RagGate.Evaluation.Cost;
+using RagGate.Evaluation.Targets;
+
+namespace RagGate.Engine.Answering;
+
+/// <summary>
+/// Answers with a chat model over <see cref="IChatClient"/>: renders the prompt templates into a
+/// system and a user message, and takes the token usage the model reports, counting it with the
+/// generation model's tokenizer only when the model reports none.
+/// </summary>
+public sealed partial class ChatClientAnswerer : IAnswerer
+{
+    private readonly IChatClient _client;
+    private readonly TokenCounter _counter;
+    private readonly ContextBuilder _contextBuilder;
+
+    /// <summary>Creates the answerer over a chat client.</summary>
+    public ChatClientAnswerer(IChatClient client, AnswerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        Options = options ?? new AnswerOptions();
+        Options.Validate();
+        _client = client;
+        _counter = TokenCounter.ForModel(Options.GenerationModel);
+        _contextBuilder = new ContextBuilder(_counter, Options.MaxContextTokens);
+    }
+
+    /// <inheritdoc />
+    public string Name => AnswererNames.Chat;
+
+    /// <summary>The options in force.</summary>
+    public AnswerOptions Options { get; }
+
+    /// <inheritdoc />
+    public async Task<Answer> AnswerAsync(string query, IReadOnlyList<RetrievedDocument> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var context = _contextBuilder.Build(documents);
+        var prompt = PromptRenderer.Render(Options, context.Text, query);
+        var messages = prompt.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content)).ToList();
+        var response = await _client.GetResponseAsync(messages, options: null, cancellationToken);
+        var text = response.Text.Trim();
+        // The provider bills what it reports; count only what it leaves out.
+        var promptTokens = ToInt(response.Usage?.InputTokenCount) ?? _counter.CountChat(prompt);
+        var completionTokens = ToInt(response.Usage?.OutputTokenCount) ?? _counter.Count(text);
+        var usage = new TokenUsage(promptTokens, completionTokens, context.Tokens);
+        var citations = Citations(text, context.Documents);
+        return new Answer(text, citations, IsRefusal(text), context.Text, context.Tokens, usage);
+    }
+
+    private bool IsRefusal(string text)
+    {
+        // Models often drop the final full stop or change case; the sentence itself must be there.
+        var refusal = Options.Refusal.Trim().TrimEnd('.', '!', ' ');
+        return text.Contains(refusal, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static List<string> Citations(string text, IReadOnlyList<RetrievedDocument> included)
+    {
+        var ids = included.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        // Only ids that were in the context count as citations; anything else is invented.
+        return [.. Citation().Matches(text)
+            .Select(m => m.Groups[1].Value.Trim())
+            .Where(ids.Contains)
+            .Distinct(StringComparer.Ordinal)];
+    }
+
+    private static int? ToInt(long? count) => count is { } value ? checked((int)value) : null;
+
+    [GeneratedRegex(@"\[([^\[\]\r\n]+)\]", RegexOptions.CultureInvariant)]
+    private static partial Regex Citation();
+}
