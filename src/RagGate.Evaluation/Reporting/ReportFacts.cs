@@ -1,0 +1,92 @@
+using RagGate.Evaluation.Targets;
+
+namespace RagGate.Evaluation.Reporting;
+
+/// <summary>Facts every writer derives from a report the same way, so the formats never disagree.</summary>
+internal static class ReportFacts
+{
+    /// <summary>The display unit of a metric: the scorecard's when it lists the metric, else a guess from the name.</summary>
+    public static string UnitOf(EvaluationReport report, string metric)
+    {
+        if (report.Scorecard.Find(metric) is { } summary)
+            return summary.Unit;
+        if (metric.EndsWith("_ms", StringComparison.OrdinalIgnoreCase))
+            return "ms";
+        if (metric.Contains("token", StringComparison.OrdinalIgnoreCase))
+            return "tokens";
+        return metric.Contains("cost", StringComparison.OrdinalIgnoreCase) ? report.Scorecard.Cost.Currency : "";
+    }
+
+    /// <summary>The first per-query metric whose name starts with <paramref name="prefix"/> (for example <c>recall@</c>), in scorecard order.</summary>
+    public static string? PickQueryMetric(EvaluationReport report, string prefix)
+    {
+        foreach (var metric in report.Scorecard.Metrics)
+        {
+            if (metric.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                return metric.Name;
+        }
+
+        return report.Scorecard.Queries
+            .SelectMany(q => q.Values.Keys)
+            .Where(k => k.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Every failed check with its query, in golden-set order.</summary>
+    public static IReadOnlyList<(QueryScore Query, QueryCheck Check)> FailedChecks(EvaluationReport report) =>
+        [.. report.Scorecard.Queries.SelectMany(q => q.Checks.Where(c => !c.Passed).Select(c => (q, c)))];
+
+    /// <summary>Number of query checks in the report.</summary>
+    public static int CheckCount(EvaluationReport report) => report.Scorecard.Queries.Sum(q => q.Checks.Count);
+
+    /// <summary>The identity as label/value pairs, leaving out what is unknown; hashes shortened to 12 characters.</summary>
+    public static IReadOnlyList<(string Label, string Value)> Identity(EvaluationReport report)
+    {
+        var system = report.System;
+        var parts = new List<(string, string)> { ("system", system.Name) };
+        Add(parts, "embedding", system.EmbeddingModel);
+        Add(parts, "generation", system.GenerationModel);
+        Add(parts, "retriever", system.Retriever);
+        Add(parts, "config", Short(system.ConfigHash));
+        Add(parts, "index", Short(system.IndexHash));
+        Add(parts, "git", Short(report.GitSha));
+        Add(parts, "golden set", report.GoldenSet);
+        foreach (var (key, value) in system.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
+            Add(parts, key, value);
+        return parts;
+    }
+
+    /// <summary>A one-line description of another system (the baseline).</summary>
+    public static string Describe(SystemIdentity system)
+    {
+        var parts = new List<string> { system.Name };
+        if (!string.IsNullOrEmpty(system.EmbeddingModel))
+            parts.Add("embedding " + system.EmbeddingModel);
+        if (!string.IsNullOrEmpty(system.Retriever))
+            parts.Add("retriever " + system.Retriever);
+        if (!string.IsNullOrEmpty(system.ConfigHash))
+            parts.Add("config " + Short(system.ConfigHash));
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>The gate's rule with its category, for tables.</summary>
+    public static string GateLabel(GateResult gate) =>
+        gate.Category is { Length: > 0 } category && !gate.Name.Contains(category, StringComparison.Ordinal)
+            ? $"{gate.Name} (category {category})"
+            : gate.Name;
+
+    /// <summary>Number of failed gates.</summary>
+    public static int FailedGates(EvaluationReport report) => report.Gates.Count(g => !g.Passed);
+
+    /// <summary>A rank for display: the number, or "not retrieved".</summary>
+    public static string Rank(int? rank) => rank is { } r ? ReportFormat.Integer(r) : "not retrieved";
+
+    private static void Add(List<(string, string)> parts, string label, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+            parts.Add((label, value));
+    }
+
+    private static string? Short(string? hash) => hash is { Length: > 12 } ? hash[..12] : hash;
+}
