@@ -15,4 +15,9 @@ public sealed record Answer(
     bool Refused,
     string Context,
     int ContextTokens,
-    TokenUsage Usage);
+    TokenUsage Usage)
+{
+    /// <summary>The target-contract form of this answer, for a run record.</summary>
+    public AnswerResult ToAnswerResult(IReadOnlyList<RetrievedDocument> documents, TimeSpan retrievalLatency) =>
+        new(Text, documents, Context, Usage, retrievalLatency, Refused);
+}

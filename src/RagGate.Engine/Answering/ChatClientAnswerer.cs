@@ -10,6 +10,11 @@ namespace RagGate.Engine.Answering;
 /// system and a user message, and takes the token usage the model reports, counting it with the
 /// generation model's tokenizer only when the model reports none.
 /// </summary>
+/// <remarks>
+/// The client decides which model is called (see <see cref="ChatClientFactory"/>);
+/// <see cref="AnswerOptions.GenerationModel"/> should name the same model, since its tokenizer
+/// counts the context budget and its price applies.
+/// </remarks>
 public sealed partial class ChatClientAnswerer : IAnswerer
 {
     private readonly IChatClient _client;

@@ -136,6 +136,19 @@ public sealed partial class ExtractiveAnswererTests
     }
 
     [Fact]
+    public async Task ToAnswerResult_Answer_CarriesTextContextUsageAndRefusal()
+    {
+        var documents = new[] { Documents.Shipping() };
+        var answer = await new ExtractiveAnswerer(_embeddings).AnswerAsync(Query, documents);
+
+        var result = answer.ToAnswerResult(documents, TimeSpan.FromMilliseconds(7));
+
+        Assert.Equal((answer.Text, answer.Context, answer.Usage, answer.Refused), (result.Answer, result.Context, result.Usage, result.Refused));
+        Assert.Same(documents, result.Documents);
+        Assert.Equal(TimeSpan.FromMilliseconds(7), result.RetrievalLatency);
+    }
+
+    [Fact]
     public void Constructor_UnknownGenerationModel_ThrowsInputException()
     {
         var error = Assert.Throws<InputException>(() => new ExtractiveAnswerer(_embeddings, new AnswerOptions { GenerationModel = "mystery-7b" }));
