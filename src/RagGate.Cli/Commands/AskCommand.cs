@@ -31,9 +31,8 @@ internal static class AskCommand
         if (mode is not null && mode is not ("dense" or "bm25" or "hybrid")) throw new InputException($"--mode: '{mode}' is not allowed; expected dense, bm25 or hybrid");
         config = config with { Retrieval = config.Retrieval with { TopK = k ?? config.Retrieval.TopK, Mode = mode ?? config.Retrieval.Mode } };
 
-        var manifest = await RagIndex.ReadManifestAsync(indexDir, cancellationToken);
-        using var embedder = RagEngine.CreateEmbedder(config.Embedding with { Model = manifest.ModelId, Cache = null });
-        var index = await RagIndex.LoadAsync(indexDir, manifest.ModelId, cancellationToken);
+        var index = await RagIndex.LoadAsync(indexDir, expectedModelId: null, cancellationToken);
+        using var embedder = RagEngine.CreateEmbedder(config.Embedding with { Model = index.Manifest.ModelId, Cache = null });
         using var engine = RagEngine.Create(config, embedder, index);
         var answer = await engine.Pipeline.QueryWithUsageAsync(question, cancellationToken);
 

@@ -25,7 +25,7 @@ internal sealed class EvalSession(string configPath, string? baselinePath, strin
             : null;
         if (engine is not null)
         {
-            GoldenSetLoader.ValidateDocumentIds(golden, engine.Index.DocumentIds);
+            GoldenSetLoader.ValidateDocumentIds(golden, engine.Index.Documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal));
         }
 
         var run = runPath is not null

@@ -16,7 +16,7 @@ internal static class ScoringSetup
         {
             Eval = config.Eval,
             Embedder = embedder,
-            CostOf = usage => CostCalculator.Cost(usage, price),
+            CostOf = usage => (double)CostCalculator.Cost(usage, price),
             GenerationModel = config.Answer.GenerationModel,
             Tokenizer = TokenCounter.ForModel(config.Answer.GenerationModel).Encoding,
             PriceTableVersion = prices.Version,

@@ -59,7 +59,7 @@ internal sealed class ProgressBar
 
     private sealed class RateColumn(string unit) : ProgressColumn
     {
-        public override Spectre.Console.Rendering.IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+        public override Spectre.Console.Rendering.IRenderable Render(Spectre.Console.Rendering.RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
             new Text($"{task.Speed ?? 0:0.0} {unit}/s", new Style(Color.Grey));
     }
 }

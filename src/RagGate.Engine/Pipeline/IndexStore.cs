@@ -4,7 +4,6 @@ using RagGate.Engine.Chunking;
 using RagGate.Engine.Embeddings;
 using RagGate.Engine.Indexing;
 using RagGate.Engine.Ingestion;
-using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
 
 namespace RagGate.Engine.Pipeline;
@@ -23,7 +22,7 @@ public static class IndexStore
         IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         var chunker = new Chunker(ToOptions(chunking), embedder.CountTokens, embedder.Model.MaxTokens);
-        var relay = progress is null ? null : new Progress<IndexProgress>(p => progress.Report((p.DocumentsDone, p.DocumentsTotal)));
+        var relay = progress is null ? null : new Progress<IndexProgress>(p => progress.Report((p.DocumentsDone, p.DocumentCount)));
         return await IndexBuilder.BuildAsync(corpus, chunker, embedder, new IndexBuildOptions(), relay, cancellationToken);
     }
 

@@ -71,7 +71,10 @@ public sealed class RagEngine : IDisposable
         var counter = TokenCounter.ForModel(config.Answer.GenerationModel);
         var options = AnswerOptionsFrom(config.Answer);
         var contextBuilder = new ContextBuilder(counter, options.MaxContextTokens);
-        var answerer = AnswererFactory.Create(config.Answer, options, embedder, counter);
+        var chat = config.Answer.Answerer == AnswererNames.Chat
+            ? ChatClientFactory.CreateOpenAICompatible(new Uri(config.Answer.ChatBaseUrl!), config.Answer.ChatModel!, config.Answer.ChatApiKeyEnv)
+            : null;
+        var answerer = AnswererFactory.Create(config.Answer.Answerer, options, embedder, chat);
         var pipeline = new RagPipeline(retriever, answerer, contextBuilder, config.Retrieval.TopK);
         return new RagEngine(embedder, index, pipeline, Identity(config, embedder, index));
     }

@@ -40,7 +40,7 @@ public static class ComparisonBuilder
     {
         var a = pairs.Select(p => p.Base).ToList();
         var b = pairs.Select(p => p.Candidate).ToList();
-        var (wins, ties, losses) = WinTieLoss.Count(a, b, Tie);
+        var (wins, ties, losses) = PairedTest.WinTieLoss(a, b, Tie);
         var (lower, upper) = PairedTest.BootstrapDeltaInterval(a, b, options.Resamples, 0.95, options.Seed);
         var info = MetricCatalog.Get(name);
         return new MetricComparison

@@ -2,7 +2,6 @@ using System.Globalization;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Scoring;
-using RagGate.Evaluation.Statistics;
 
 namespace RagGate.Evaluation.Gates;
 

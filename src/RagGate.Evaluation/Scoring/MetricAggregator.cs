@@ -26,12 +26,14 @@ internal static class MetricAggregator
             };
             if (info.IsBinary)
             {
-                (summary.Lower, summary.Upper) = Wilson.Interval((int)values.Sum(), values.Count, Confidence);
+                var interval = Wilson.Interval((int)values.Sum(), values.Count, Confidence);
+                (summary.Lower, summary.Upper) = (interval.Lower, interval.Upper);
                 summary.Interval = "wilson";
             }
             else if (values.Count > 1)
             {
-                (summary.Lower, summary.Upper) = Bootstrap.MeanInterval(values, eval.BootstrapResamples, Confidence, eval.Seed);
+                var interval = Bootstrap.MeanInterval(values, eval.BootstrapResamples, Confidence, eval.Seed);
+                (summary.Lower, summary.Upper) = (interval.Lower, interval.Upper);
                 summary.Interval = "bootstrap";
             }
 

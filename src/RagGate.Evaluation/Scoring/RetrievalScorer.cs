@@ -8,11 +8,11 @@ internal static class RetrievalScorer
 {
     /// <summary>Documents in trec_eval's order: score descending, ties by document id.</summary>
     public static IReadOnlyList<RankedDocument> RankDocuments(IReadOnlyList<RankedDocument> retrieved) =>
-        TrecOrdering.Sort(retrieved, d => d.Id, d => d.Score);
+        retrieved.OrderBy(d => new ScoredDocument(d.Id, d.Score), TrecRanking.Comparer).ToList();
 
     /// <summary>Document ids in trec_eval's order.</summary>
     public static IReadOnlyList<string> Rank(IReadOnlyList<RankedDocument> retrieved) =>
-        RankDocuments(retrieved).Select(d => d.Id).ToList();
+        TrecRanking.RankedIds(retrieved);
 
     /// <summary>The value of one retrieval metric for one query.</summary>
     public static double Score(MetricInfo metric, IReadOnlyList<string> ranked, IReadOnlyDictionary<string, int> judgments) =>
