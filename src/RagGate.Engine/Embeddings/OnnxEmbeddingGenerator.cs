@@ -16,7 +16,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     public const string ProviderName = "raggate-onnx";
 
     private readonly EmbeddingOptions _options;
-    private readonly OnnxEmbeddingRunner _runner;
+    private readonly Lazy<OnnxEmbeddingRunner> _runner;
     private readonly EmbeddingCache? _cache;
     private readonly EmbeddingGeneratorMetadata _metadata;
 
@@ -24,10 +24,10 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     {
         _options = options;
         Model = model;
-        var modelBytes = EmbeddingModelResources.LoadModel(model);
-        ModelHash = EmbeddingModelResources.Hash(modelBytes);
+        ModelHash = EmbeddingModelResources.Hash(model);
         Tokenizer = new WordPieceTokenizer(EmbeddingModelResources.LoadVocabulary(model), model.LowercaseInput);
-        _runner = new OnnxEmbeddingRunner(model, modelBytes, options.Threads);
+        // The model is read and its session built on the first cache miss, so a fully cached re-run never loads it.
+        _runner = new Lazy<OnnxEmbeddingRunner>(() => new OnnxEmbeddingRunner(model, EmbeddingModelResources.LoadModel(model), options.Threads));
         _cache = options.CacheDirectory is { } directory ? new EmbeddingCache(directory) : null;
         _metadata = new EmbeddingGeneratorMetadata(ProviderName, null, model.Id, model.Dimensions);
     }
@@ -104,7 +104,13 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     }
 
     /// <inheritdoc />
-    public void Dispose() => _runner.Dispose();
+    public void Dispose()
+    {
+        if (_runner.IsValueCreated)
+        {
+            _runner.Value.Dispose();
+        }
+    }
 
     private float[][] Embed(string[] inputs, IProgress<int>? progress, CancellationToken cancellationToken)
     {
@@ -122,7 +128,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         {
             cancellationToken.ThrowIfCancellationRequested();
             var rows = batch.Select(b => encoded[b]).ToArray();
-            var (vectors, elapsed) = _runner.Run(rows, cancellationToken);
+            var (vectors, elapsed) = _runner.Value.Run(rows, cancellationToken);
             Statistics.AddInference(rows.Length, rows.Sum(r => (long)r.Length), elapsed);
             for (var j = 0; j < batch.Length; j++)
             {

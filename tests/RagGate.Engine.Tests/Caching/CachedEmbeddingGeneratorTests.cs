@@ -5,7 +5,8 @@ using RagGate.Engine.Tests.Embeddings;
 namespace RagGate.Engine.Tests.Caching;
 
 /// <summary>The generator with a cache folder: hits skip inference, damaged entries are recomputed.</summary>
-public sealed class CachedEmbeddingGeneratorTests(CachedEmbeddingGeneratorTests.Fixture fixture)
+[Collection(ModelCollection.Name)]
+public sealed class CachedEmbeddingGeneratorTests(CachedEmbeddingGeneratorTests.Fixture fixture, GeneratorFixture models)
     : IClassFixture<CachedEmbeddingGeneratorTests.Fixture>
 {
     [Fact]
@@ -35,7 +36,7 @@ public sealed class CachedEmbeddingGeneratorTests(CachedEmbeddingGeneratorTests.
 
         Assert.Equal(inferences + 4, fixture.First.Statistics.Inferences);
         Assert.Equal(misses + 4, fixture.First.Statistics.CacheMisses);
-        var uncached = await fixture.Uncached.EmbedAsync(texts, isQuery: false);
+        var uncached = await models.MiniLm.EmbedAsync(texts, isQuery: false);
         Assert.All(Enumerable.Range(0, 6), i => VectorAssert.Close(uncached[i], vectors[i], 1e-5));
     }
 
@@ -102,7 +103,7 @@ public sealed class CachedEmbeddingGeneratorTests(CachedEmbeddingGeneratorTests.
         return Enumerable.Range(0, count).Select(i => $"Cached passage {i} about topic {run}: {VectorAssert.Words(5 + (i * 13))}").ToList();
     }
 
-    /// <summary>Two MiniLM generators and one arctic generator on one cache folder, plus an uncached reference.</summary>
+    /// <summary>Two MiniLM generators and one arctic generator sharing one cache folder.</summary>
     public sealed class Fixture : IDisposable
     {
         public Fixture()
@@ -111,7 +112,6 @@ public sealed class CachedEmbeddingGeneratorTests(CachedEmbeddingGeneratorTests.
             First = OnnxEmbeddingGenerator.Create(options);
             Second = OnnxEmbeddingGenerator.Create(options);
             Arctic = OnnxEmbeddingGenerator.Create(options with { Model = "arctic-embed-xs" });
-            Uncached = OnnxEmbeddingGenerator.Create(options with { CacheDirectory = null });
         }
 
         internal TempDirectory Folder { get; } = new();
@@ -122,14 +122,11 @@ public sealed class CachedEmbeddingGeneratorTests(CachedEmbeddingGeneratorTests.
 
         public OnnxEmbeddingGenerator Arctic { get; }
 
-        public OnnxEmbeddingGenerator Uncached { get; }
-
         public void Dispose()
         {
             First.Dispose();
             Second.Dispose();
             Arctic.Dispose();
-            Uncached.Dispose();
             Folder.Dispose();
         }
     }

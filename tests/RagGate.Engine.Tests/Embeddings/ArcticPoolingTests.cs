@@ -5,7 +5,8 @@ using RagGate.Engine.Embeddings;
 namespace RagGate.Engine.Tests.Embeddings;
 
 /// <summary>Checks [CLS] pooling against a direct ONNX Runtime run, independent of the generator's pooling code.</summary>
-public sealed class ArcticPoolingTests(GeneratorFixture fixture) : IClassFixture<GeneratorFixture>
+[Collection(ModelCollection.Name)]
+public sealed class ArcticPoolingTests(GeneratorFixture fixture)
 {
     [Fact]
     public async Task EmbedAsync_Arctic_IsTheNormalizedClsTokenVector()

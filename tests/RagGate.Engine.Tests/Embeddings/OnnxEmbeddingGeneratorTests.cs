@@ -4,7 +4,8 @@ using RagGate.Engine.Embeddings;
 
 namespace RagGate.Engine.Tests.Embeddings;
 
-public sealed class OnnxEmbeddingGeneratorTests(GeneratorFixture fixture) : IClassFixture<GeneratorFixture>
+[Collection(ModelCollection.Name)]
+public sealed class OnnxEmbeddingGeneratorTests(GeneratorFixture fixture)
 {
     private const string Weather = "The weather is lovely today.";
     private const string Sunny = "It's so sunny outside!";

@@ -1,6 +1,7 @@
 namespace RagGate.Engine.Tests.Embeddings;
 
-public sealed class WordPieceTokenizerTests(GeneratorFixture fixture) : IClassFixture<GeneratorFixture>
+[Collection(ModelCollection.Name)]
+public sealed class WordPieceTokenizerTests(GeneratorFixture fixture)
 {
     private const long UnknownId = 100;
 
