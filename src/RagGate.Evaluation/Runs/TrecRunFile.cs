@@ -72,6 +72,7 @@ public static class TrecRunFile
         List<ScoredDocument>? current = null;
         var currentQid = Array.Empty<byte>();
         var tag = "";
+        var tagBytes = Array.Empty<byte>();
         while (reader.ReadLine())
         {
             if (reader.FieldCount < 6)
@@ -88,9 +89,13 @@ public static class TrecRunFile
                 }
             }
             var score = ParseScore(reader);
-            current.Add(new ScoredDocument(reader.PooledString(2), score));
-            if (reader.FieldCount >= 6)
+            current.Add(new ScoredDocument(reader.String(2), score));
+            // trec_eval keeps the tag of the last line; decode it only when it changes.
+            if (!reader.Field(5).SequenceEqual(tagBytes))
+            {
                 tag = reader.PooledString(5);
+                tagBytes = reader.Field(5).ToArray();
+            }
         }
         return new TrecRun(queries, tag, order) { Path = path };
     }

@@ -82,6 +82,19 @@ internal sealed class TrecTextReader : IDisposable
         return created;
     }
 
+    /// <summary>Field <paramref name="index"/> as a new string (no pooling: cheaper for ids that rarely repeat).</summary>
+    public string String(int index)
+    {
+        try
+        {
+            return StrictUtf8.GetString(Field(index));
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw Error("invalid UTF-8 text; expected UTF-8", e);
+        }
+    }
+
     /// <summary>An error at the current line.</summary>
     public InputException Error(string expected, Exception? inner = null) =>
         inner is null

@@ -47,4 +47,104 @@ public sealed class TrecEvalCommandLineTests
         }
         Assert.Equal(expected.Length, actual.Length);
     }
+
+    private const string Qrels = "q1 0 a 1\nq1 0 b 0\nq2 0 c 2\nq3 0 d 1\n";
+    private const string RunText = "q1 Q0 b 1 2.0 t\nq1 Q0 a 2 1.0 t\nq2 Q0 c 1 5 t\nq9 Q0 a 1 1 t\n";
+
+    [Fact]
+    public void Run_MeasuresInAnyOrder_PrintsInTrecEvalTableOrder()
+    {
+        var (code, stdout, _) = RunOn(Qrels, RunText, "-m", "success.1", "-m", "P.1", "-m", "map");
+
+        Assert.Equal(0, code);
+        Assert.Equal(["map                   \tall\t0.7500", "P_1                   \tall\t0.5000", "success_1             \tall\t0.5000"], Lines(stdout));
+    }
+
+    [Fact]
+    public void Run_WithoutComplete_SkipsJudgedQueriesMissingFromTheRun()
+    {
+        var (_, without, _) = RunOn(Qrels, RunText, "-q", "-m", "recip_rank");
+        var (_, with, _) = RunOn(Qrels, RunText, "-qc", "-m", "recip_rank");
+
+        Assert.Equal(["recip_rank            \tq1\t0.5000", "recip_rank            \tq2\t1.0000", "recip_rank            \tall\t0.7500"], Lines(without));
+        Assert.Equal("recip_rank            \tq3\t0.0000", Lines(with)[2]);
+        Assert.Equal("recip_rank            \tall\t0.5000", Lines(with)[3]);
+    }
+
+    [Fact]
+    public void Run_SameMeasureTwice_FirstCutoffsWin()
+    {
+        var (_, stdout, _) = RunOn(Qrels, RunText, "-m", "P.2", "-m", "P.1,3");
+
+        Assert.Equal(["P_2                   \tall\t0.5000"], Lines(stdout));
+    }
+
+    [Fact]
+    public void Run_MaxDocumentsAttached_CutsTheRanking()
+    {
+        var (_, stdout, _) = RunOn(Qrels, RunText, "-q", "-M1", "-m", "recip_rank");
+
+        Assert.Equal("recip_rank            \tq1\t0.0000", Lines(stdout)[0]);
+    }
+
+    [Theory]
+    [InlineData("unknown measure 'bpref'", "-m", "bpref")]
+    [InlineData("cutoff 'x' is not a positive integer", "-m", "P.x")]
+    [InlineData("cutoff 5 is given twice", "-m", "P.5,5")]
+    [InlineData("takes no cutoffs", "-m", "map.5")]
+    [InlineData("no measure given", "-q")]
+    [InlineData("unknown option", "-z", "-m", "map")]
+    [InlineData("expected a positive whole number", "-M", "0", "-m", "map")]
+    public void Run_BadUsage_OneLineOnStderrAndExitCode2(string message, params string[] options)
+    {
+        var (code, stdout, stderr) = RunOn(Qrels, RunText, options);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Single(Lines(stderr));
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_MalformedRunLine_NamesFileAndLine()
+    {
+        var (code, _, stderr) = RunOn(Qrels, "q1 Q0 a 1 1.0 t\n\nq1 Q0 b 2\n", "-m", "map");
+
+        Assert.Equal(2, code);
+        Assert.Contains("run.trec:3: malformed line with 4 fields", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_DocumentRetrievedTwice_IsAnInputError()
+    {
+        var (code, _, stderr) = RunOn(Qrels, "q1 Q0 a 1 1.0 t\nq1 Q0 a 2 0.5 t\n", "-m", "map");
+
+        Assert.Equal(2, code);
+        Assert.Contains("document 'a' is retrieved twice for query 'q1'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_MissingRunFile_IsAnInputError()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = TrecEvalCommandLine.Run(["-m", "map", FixturePath.TrecEval("edge-cases", "qrels.txt"), "/nonexistent/run.trec"], stdout, stderr);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("raggate trec-eval: /nonexistent/run.trec: cannot read the file", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    private static (int Code, string Stdout, string Stderr) RunOn(string qrels, string run, params string[] options)
+    {
+        using var directory = new TempDirectory();
+        var qrelsPath = directory.Write("qrels.txt", qrels);
+        var runPath = directory.Write("run.trec", run);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = TrecEvalCommandLine.Run([.. options, qrelsPath, runPath], stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }

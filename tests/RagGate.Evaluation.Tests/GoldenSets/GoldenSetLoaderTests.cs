@@ -1,0 +1,134 @@
+using System.Security.Cryptography;
+using System.Text;
+using RagGate.Evaluation.GoldenSets;
+using RagGate.Evaluation.Tests.Fixtures;
+
+namespace RagGate.Evaluation.Tests.GoldenSets;
+
+public sealed class GoldenSetLoaderTests
+{
+    private const string Reference = """
+        {
+          "queries": [
+            {
+              "query": "What is the refund policy?",
+              "expected_doc_ids": ["doc_123", "doc_456"],
+              "expected_keywords": ["refund", "30 days"]
+            },
+            {
+              "id": "pw", "query": "How do I reset my password?", "expected_doc_ids": {"doc_789": 2, "doc_1": 0},
+              "category": "account", "tags": ["auth"], "reference_answer": "Use the link.", "must_not_contain": ["call us"]
+            },
+            { "query": "Who won the 1930 world cup?", "expected_doc_ids": [] }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void Load_ReferenceJson_ReadsQueriesGradesAndOptionalFields()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.Write("golden.json", Reference);
+
+        var set = GoldenSetLoader.Load(path);
+
+        Assert.Equal(["q1", "pw", "q3"], set.Queries.Select(q => q.Id));
+        Assert.Equal(new Dictionary<string, int> { ["doc_123"] = 1, ["doc_456"] = 1 }, set.Queries[0].Judgments);
+        Assert.Equal(["refund", "30 days"], set.Queries[0].ExpectedKeywords);
+        Assert.Equal($"{path}:3", set.Queries[0].Source);
+        Assert.Equal($"{path}:8", set.Queries[1].Source);
+        Assert.Equal(2, set.Queries[1].Judgments["doc_789"]);
+        Assert.Equal("account", set.Queries[1].Category);
+        Assert.Equal(["auth"], set.Queries[1].Tags);
+        Assert.Equal("Use the link.", set.Queries[1].ReferenceAnswer);
+        Assert.Equal(["call us"], set.Queries[1].MustNotContain);
+        Assert.True(set.Queries[2].IsUnanswerable);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Reference))), set.Sha256);
+    }
+
+    [Fact]
+    public void Load_Jsonl_ReadsOneQueryPerLine()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.Write("golden.jsonl", "{\"query\": \"a?\", \"expected_doc_ids\": [\"d1\"]}\n\n{\"query\": \"b?\", \"expected_doc_ids\": []}\n");
+
+        var set = GoldenSetLoader.Load(path);
+
+        Assert.Equal(["q1", "q2"], set.Queries.Select(q => q.Id));
+        Assert.Equal($"{path}:3", set.Queries[1].Source);
+    }
+
+    [Fact]
+    public void Load_BeirFolder_ReadsGradedQrelsAndSkipsUnjudgedQueries()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("queries.jsonl", "{\"_id\": \"1\", \"text\": \"first\"}\n{\"_id\": \"2\", \"text\": \"no qrels\"}\n{\"_id\": \"3\", \"text\": \"third\"}\n");
+        directory.Write("qrels/test.tsv", "query-id\tcorpus-id\tscore\n1\tA\t2\n3\tB\t1\n3\tC\t0\n");
+        directory.Write("qrels/dev.tsv", "query-id\tcorpus-id\tscore\n2\tA\t1\n");
+
+        var test = GoldenSetLoader.Load(directory.Path);
+        var dev = GoldenSetLoader.Load(Path.Combine(directory.Path, "queries.jsonl"), "dev");
+
+        Assert.Equal(["1", "3"], test.Queries.Select(q => q.Id));
+        Assert.Equal(2, test.Queries[0].Judgments["A"]);
+        Assert.Equal(new Dictionary<string, int> { ["B"] = 1, ["C"] = 0 }, test.Queries[1].Judgments);
+        Assert.Equal("third", test.Queries[1].Query);
+        Assert.Equal(["2"], dev.Queries.Select(q => q.Id));
+    }
+
+    [Theory]
+    [InlineData("{\"queries\": [\n{\"query\": \"a\", \"expected_doc_ids\": []},\n{\"query\": \"b\" \"expected_doc_ids\": []}\n]}", ":3: invalid JSON")]
+    [InlineData("{\"queries\": [\n{\"query\": \"a\", \"expected_doc_ids\": []},\n{\"query\": \"b\", \"expected_doc_ids\": []},\n{\"expected_doc_ids\": []}\n]}", ":4: query 3 has no \"query\" field; expected a non-empty string")]
+    [InlineData("{\"queries\": [\n{\"query\": 7, \"expected_doc_ids\": []}]}", ":2: query 1 field \"query\" is a number; expected a non-empty string")]
+    [InlineData("{\"queries\": [\n{\"query\": \"  \", \"expected_doc_ids\": []}]}", ":2: query 1 has an empty \"query\"")]
+    [InlineData("{\"queries\": [\n{\"query\": \"a\"}]}", ":2: query 1 has no \"expected_doc_ids\" field")]
+    [InlineData("{\"queries\": [\n{\"id\": \"x\", \"query\": \"a\", \"expected_doc_ids\": []},\n{\"id\": \"x\", \"query\": \"b\", \"expected_doc_ids\": []}]}", ":3: query id 'x' is used twice")]
+    [InlineData("{\"queries\": [\n{\"query\": \"a\", \"expected_doc_ids\": {\"d\": -1}}]}", ":2: query 1 gives document 'd' grade -1; expected a whole number >= 0")]
+    [InlineData("{\"queries\": [\n{\"query\": \"a\", \"expected_doc_ids\": {\"d\": 1.5}}]}", ":2: query 1 gives document 'd' grade 1.5")]
+    [InlineData("{\"queries\": []}", ": the golden set has no queries")]
+    public void Load_BadReferenceJson_ThrowsOneLineWithFileAndLine(string content, string expected)
+    {
+        using var directory = new TempDirectory();
+        var path = directory.Write("golden.json", content);
+
+        var error = Assert.Throws<InputException>(() => GoldenSetLoader.Load(path));
+
+        Assert.StartsWith(path + expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Load_BadBeirGrade_NamesTheQrelsLine()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("queries.jsonl", "{\"_id\": \"1\", \"text\": \"first\"}\n");
+        var qrels = directory.Write("qrels/test.tsv", "query-id\tcorpus-id\tscore\n1\tA\t-2\n");
+
+        var error = Assert.Throws<InputException>(() => GoldenSetLoader.Load(directory.Path));
+
+        Assert.StartsWith($"{qrels}:2: relevance '-2' is not a non-negative whole number", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MissingFile_SaysSo()
+    {
+        var error = Assert.Throws<InputException>(() => GoldenSetLoader.Load("/nonexistent/golden.json"));
+
+        Assert.Equal("/nonexistent/golden.json: file not found; expected a golden set (JSON, JSONL or a BEIR folder)", error.Message);
+    }
+
+    [Fact]
+    public void ValidateDocumentIds_UnknownId_NamesFileLineAndId()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.Write("golden.json", Reference);
+        var set = GoldenSetLoader.Load(path);
+        var known = new HashSet<string> { "doc_123", "doc_456", "doc_789" };
+
+        var error = Assert.Throws<InputException>(() => GoldenSetLoader.ValidateDocumentIds(set, known));
+        known.Add("doc_1");
+        GoldenSetLoader.ValidateDocumentIds(set, known);
+
+        Assert.StartsWith($"{path}:8: query 'pw' expects document 'doc_1', which is not in the corpus or index", error.Message, StringComparison.Ordinal);
+    }
+}
