@@ -49,6 +49,7 @@ internal sealed class EvalSession(string configPath, string? baselinePath, strin
             K = config.Eval.K,
             Warmup = config.Eval.Warmup,
             Repetitions = config.Eval.Repetitions,
+            Answer = config.Eval.Answer,
             ToolVersion = ToolInfo.Version,
             GitSha = ToolInfo.GitSha(Path.GetDirectoryName(config.Path)!),
         };

@@ -77,7 +77,9 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     {
         ArgumentNullException.ThrowIfNull(texts);
         var inputs = texts.Select(t => isQuery && Model.QueryPrefix is { } prefix ? prefix + t : t).ToArray();
-        return await Task.Run(() => Embed(inputs, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+        // Queries skip the disk cache: in production they are new each time, so a cached query would
+        // make evaluated retrieval latency look better than what users get.
+        return await Task.Run(() => Embed(inputs, useCache: !isQuery, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -112,10 +114,10 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         }
     }
 
-    private float[][] Embed(string[] inputs, IProgress<int>? progress, CancellationToken cancellationToken)
+    private float[][] Embed(string[] inputs, bool useCache, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var results = new float[inputs.Length][];
-        var keys = _cache is null ? null : inputs.Select(t => EmbeddingCache.ComputeKey(Model.Id, ModelHash, t)).ToArray();
+        var keys = _cache is null || !useCache ? null : inputs.Select(t => EmbeddingCache.ComputeKey(Model.Id, ModelHash, t)).ToArray();
         var missing = keys is null ? Enumerable.Range(0, inputs.Length).ToList() : LookUp(keys, results);
         var done = inputs.Length - missing.Count;
         if (done > 0)
@@ -134,7 +136,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             {
                 var index = missing[batch[j]];
                 results[index] = vectors[j];
-                _cache?.Set(keys![index], vectors[j]);
+                if (keys is not null) _cache!.Set(keys[index], vectors[j]);
             }
 
             done += batch.Length;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using RagGate.Engine.Answering;
 using RagGate.Engine.Chunking;
 using RagGate.Engine.Embeddings;
 using RagGate.Engine.Indexing;
@@ -44,6 +45,11 @@ public static class IndexStore
         }
 
         var index = await BuildAsync(corpus, config.Chunking, embedder, progress, cancellationToken);
+        if (config.Answer.Answerer == AnswererNames.Extractive && config.Embedding.Cache is not null)
+        {
+            await WarmSentenceCacheAsync(index, embedder, progress, cancellationToken);
+        }
+
         if (config.Index is not null)
         {
             await index.SaveAsync(config.Index, cancellationToken);
@@ -51,6 +57,18 @@ public static class IndexStore
         }
 
         return index;
+    }
+
+    /// <summary>
+    /// Embeds every sentence of every chunk into the embedding cache, so the extractive answerer's
+    /// sentence vectors are precomputed at index time, as a deployed system would have them.
+    /// </summary>
+    public static async Task WarmSentenceCacheAsync(
+        RagIndex index, OnnxEmbeddingGenerator embedder, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        var sentences = index.Chunks.SelectMany(c => SentenceSplitter.Split(c.Text)).Distinct(StringComparer.Ordinal).ToList();
+        var relay = progress is null ? null : new Progress<int>(done => progress.Report((done, sentences.Count)));
+        await embedder.EmbedAsync(sentences, isQuery: false, relay, cancellationToken);
     }
 
     /// <summary>Maps config chunking settings onto the chunker's options.</summary>

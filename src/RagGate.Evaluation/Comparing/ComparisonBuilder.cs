@@ -1,3 +1,4 @@
+using RagGate.Evaluation.AnswerQuality;
 using RagGate.Evaluation.GoldenSets;
 using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Runs;
@@ -64,7 +65,7 @@ public static class ComparisonBuilder
     {
         var baseRecords = baselineRun.Queries.ToDictionary(q => q.Id, StringComparer.Ordinal);
         var candRecords = candidateRun.Queries.ToDictionary(q => q.Id, StringComparer.Ordinal);
-        var judgments = golden.Queries.ToDictionary(q => q.Id, q => q.Judgments, StringComparer.Ordinal);
+        var goldenQueries = golden.Queries.ToDictionary(q => q.Id, StringComparer.Ordinal);
         var regressions = new List<QueryRegression>();
         foreach (var query in paired)
         {
@@ -75,23 +76,51 @@ public static class ComparisonBuilder
 
             var baseRanks = Ranks(baseRecords.GetValueOrDefault(query.Id));
             var candRanks = Ranks(candRecords.GetValueOrDefault(query.Id));
-            regressions.Add(new QueryRegression
+            var regression = new QueryRegression
             {
                 Id = query.Id,
                 Query = query.Query,
                 Metric = metric,
                 Baseline = before.Values[metric],
                 Candidate = query.Values[metric],
-                Lost = judgments[query.Id].Where(j => j.Value > 0)
+                Lost = goldenQueries[query.Id].Judgments.Where(j => j.Value > 0)
                     .Select(j => new LostDocument(j.Key, baseRanks.GetValueOrDefault(j.Key), candRanks.GetValueOrDefault(j.Key)))
                     .Where(d => d.CandidateRank is null ? d.BaselineRank is not null : d.BaselineRank is null || d.CandidateRank > d.BaselineRank)
                     .OrderBy(d => d.BaselineRank ?? int.MaxValue).ToList(),
                 CandidateTop = query.Retrieved.Take(3).ToList(),
-            });
+            };
+            regression.Reason = Reason(regression, goldenQueries[query.Id], baseRecords.GetValueOrDefault(query.Id), candRecords.GetValueOrDefault(query.Id), options);
+            regressions.Add(regression);
         }
 
         return regressions.OrderBy(r => r.Candidate - r.Baseline).ThenBy(r => r.Id, StringComparer.Ordinal);
     }
+
+    private static string Reason(QueryRegression regression, GoldenQuery golden, QueryRecord? before, QueryRecord? after, ComparisonOptions options)
+    {
+        if (regression.Lost.Count > 0)
+        {
+            return "lost " + string.Join(", ", regression.Lost.Select(d =>
+                $"{d.DocId} ({(d.BaselineRank is { } b ? $"rank {b}" : "not retrieved")} -> {(d.CandidateRank is { } c ? $"rank {c}" : "not retrieved")})"));
+        }
+
+        var lostKeywords = golden.ExpectedKeywords
+            .Where(k => ContextHas(before, k, options.KeywordContextDocuments) && !ContextHas(after, k, options.KeywordContextDocuments)).ToList();
+        if (lostKeywords.Count > 0)
+        {
+            return $"keywords no longer in the top {options.KeywordContextDocuments} documents: {string.Join(", ", lostKeywords.Select(k => $"'{k}'"))}";
+        }
+
+        var answerKeywords = golden.ExpectedKeywords.Where(k => Has(before?.Answer, k) && !Has(after?.Answer, k)).ToList();
+        return answerKeywords.Count > 0
+            ? $"the answer no longer mentions {string.Join(", ", answerKeywords.Select(k => $"'{k}'"))}"
+            : $"{regression.Metric} fell from {regression.Baseline:0.####} to {regression.Candidate:0.####}";
+    }
+
+    private static bool ContextHas(QueryRecord? record, string keyword, int depth) =>
+        record is not null && RetrievalScorer.RankDocuments(record.Retrieved).Take(depth).Any(d => Has(d.Text, keyword));
+
+    private static bool Has(string? text, string keyword) => text is not null && TextChecks.Contains(text, keyword);
 
     private static Dictionary<string, int?> Ranks(QueryRecord? record) => record is null
         ? []

@@ -12,6 +12,9 @@ public sealed record ComparisonOptions
     /// <summary>Seed for both.</summary>
     public int Seed { get; init; } = 42;
 
+    /// <summary>Top documents whose text must hold the expected keywords.</summary>
+    public int KeywordContextDocuments { get; init; } = 5;
+
     /// <summary>Metrics checked, in order, to decide that a query got worse.</summary>
     public IReadOnlyList<string> RegressionMetrics { get; init; } = ["recall@10", "ndcg@10", "keyword_coverage", "answer_keyword_hit"];
 }

@@ -23,6 +23,9 @@ public sealed record EvalSettings
     /// <summary>Measured repetitions per query (latency samples).</summary>
     public int Repetitions { get; init; } = 1;
 
+    /// <summary>When false, only retrieval is evaluated: no answers, tokens or end-to-end latency.</summary>
+    public bool Answer { get; init; } = true;
+
     /// <summary>Seed for the bootstrap and randomization tests.</summary>
     public int Seed { get; init; } = 42;
 

@@ -158,6 +158,7 @@ public static partial class RagGateConfigLoader
             K = s.Int("k", 10, 1, 10_000),
             Warmup = s.Int("warmup", 3, 0, 10_000),
             Repetitions = s.Int("repetitions", 1, 1, 1000),
+            Answer = s.Bool("answer", true),
             Seed = s.Int("seed", 42),
             BootstrapResamples = s.Int("bootstrap_resamples", 2000, 100, 1_000_000),
             KeywordContextDocuments = s.Int("keyword_context_docs", 5, 1, 1000),

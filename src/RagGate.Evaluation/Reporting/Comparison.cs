@@ -82,6 +82,9 @@ public sealed class QueryRegression
     /// <summary>Relevant documents whose rank got worse or that fell out of the results.</summary>
     public List<LostDocument> Lost { get; set; } = [];
 
+    /// <summary>Why the query got worse, in one sentence (lost documents, or lost keywords).</summary>
+    public string Reason { get; set; } = "";
+
     /// <summary>Documents retrieved at the top by the candidate instead.</summary>
     public List<string> CandidateTop { get; set; } = [];
 }

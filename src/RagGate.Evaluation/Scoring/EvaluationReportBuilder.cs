@@ -31,6 +31,7 @@ public static class EvaluationReportBuilder
             {
                 Resamples = config.Eval.BootstrapResamples,
                 Seed = config.Eval.Seed,
+                KeywordContextDocuments = config.Eval.KeywordContextDocuments,
                 RegressionMetrics = config.Regressions.Select(r => r.Metric).Concat(new ComparisonOptions().RegressionMetrics).Distinct().ToList(),
             };
             comparison = ComparisonBuilder.Build(baseline, baseScorecard, scorecard, run, golden, options);

@@ -97,6 +97,18 @@ public sealed class CachedEmbeddingGeneratorTests(CachedEmbeddingGeneratorTests.
         Assert.True(VectorAssert.Cosine(document[0], query[0]) < 0.99);
     }
 
+    [Fact]
+    public async Task EmbedAsync_SameQueryTwice_RunsTheModelBothTimes()
+    {
+        var text = UniqueTexts(1);
+        await fixture.First.EmbedAsync(text, isQuery: true);
+        var inferences = fixture.First.Statistics.Inferences;
+
+        await fixture.First.EmbedAsync(text, isQuery: true);
+
+        Assert.Equal(inferences + 1, fixture.First.Statistics.Inferences);
+    }
+
     private static List<string> UniqueTexts(int count)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
