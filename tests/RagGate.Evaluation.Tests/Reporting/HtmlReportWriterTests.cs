@@ -16,13 +16,17 @@ public sealed partial class HtmlReportWriterTests
         Assert.Contains("default-src 'none'", html, StringComparison.Ordinal);
     }
 
+    // The file as written is what a reader with scripts disabled sees: every number is already there.
     [Fact]
-    public void Render_SampleReport_PutsEveryMetricInADataAttribute()
+    public void Render_SampleReport_PutsEveryNumberInTheStaticPage()
     {
         var report = SampleReports.Create();
         var html = HtmlReportWriter.Render(report);
         foreach (var metric in report.Scorecard.Metrics)
             Assert.Equal(ReportFormat.WithUnit(metric.Value, metric.Unit), HtmlDom.Text(html, "data-metric", metric.Name));
+        Assert.Equal(ReportFormat.Ms(report.Scorecard.Latency.EndToEnd.P95), HtmlDom.Text(html, "data-latency", "e2e.p95"));
+        Assert.Equal(report.Scorecard.Queries.Select(q => q.Id), HtmlDom.QueryRows(html));
+        Assert.Null(HtmlDom.SortedBy(html));
     }
 
     [Fact]
