@@ -61,6 +61,7 @@ internal static class HtmlAssets
         .reg-change{margin-left:auto;font-variant-numeric:tabular-nums}
         .lost{width:auto;min-width:420px}.instead{margin:8px 0 0;color:var(--muted)}.chip{margin-right:4px}
         .scroll{overflow-x:auto}
+        .sortable th{white-space:nowrap}.sortable code{white-space:nowrap}
         .sortable th button{all:unset;cursor:pointer}
         .sortable th button::after{content:" \2195";opacity:.35}
         .sortable th[aria-sort=ascending] button::after{content:" \2191";opacity:1}

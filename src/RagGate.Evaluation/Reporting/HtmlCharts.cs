@@ -36,7 +36,7 @@ internal static class HtmlCharts
         var buckets = latency.Histogram;
         if (buckets.Count == 0)
             return "";
-        const double width = 720, height = 240, left = 44, right = 16, top = 28, bottom = 36;
+        const double width = 720, height = 240, left = 44, right = 30, top = 28, bottom = 36;
         var (min, max) = (buckets.Min(b => b.From), buckets.Max(b => b.To));
         var span = max > min ? max - min : 1;
         var peak = Math.Max(1, buckets.Max(b => b.Count));
@@ -48,6 +48,7 @@ internal static class HtmlCharts
         sb.Append($"<line class=\"axis\" x1=\"{Px(left)}\" y1=\"{Px(Y(0))}\" x2=\"{Px(width - right)}\" y2=\"{Px(Y(0))}\"/>");
         sb.Append($"<text class=\"tick\" x=\"{Px(left - 6)}\" y=\"{Px(Y(peak) + 4)}\" text-anchor=\"end\">{peak}</text>");
         sb.Append($"<text class=\"tick\" x=\"{Px(left - 6)}\" y=\"{Px(Y(0) + 4)}\" text-anchor=\"end\">0</text>");
+        sb.Append($"<text class=\"tick\" x=\"4\" y=\"{Px(top - 14)}\" text-anchor=\"start\">samples</text>");
         var labelEvery = Math.Max(1, (int)Math.Ceiling(buckets.Count / 8.0));
         for (var i = 0; i < buckets.Count; i++)
         {
@@ -56,16 +57,19 @@ internal static class HtmlCharts
             sb.Append($"<rect class=\"hbar\" data-from=\"{Raw(b.From)}\" data-count=\"{b.Count}\" x=\"{Px(x0 + 1)}\" y=\"{Px(Y(b.Count))}\" width=\"{Px(Math.Max(1, x1 - x0 - 2))}\" height=\"{Px(Y(0) - Y(b.Count))}\">");
             sb.Append($"<title>{ReportFormat.Ms(b.From)}–{ReportFormat.Ms(b.To)} ms: {b.Count}</title></rect>");
             if (i % labelEvery == 0)
-                sb.Append($"<text class=\"tick\" x=\"{Px(x0)}\" y=\"{Px(Y(0) + 16)}\" text-anchor=\"middle\">{ReportFormat.Ms(b.From)}</text>");
+                sb.Append($"<text class=\"tick\" x=\"{Px(x0)}\" y=\"{Px(Y(0) + 16)}\" text-anchor=\"middle\">{Tick(b.From)}</text>");
         }
 
-        sb.Append($"<text class=\"tick\" x=\"{Px(X(max))}\" y=\"{Px(Y(0) + 16)}\" text-anchor=\"middle\">{ReportFormat.Ms(max)}</text>");
+        sb.Append($"<text class=\"tick\" x=\"{Px(X(max))}\" y=\"{Px(Y(0) + 16)}\" text-anchor=\"middle\">{Tick(max)}</text>");
         sb.Append($"<text class=\"tick\" x=\"{Px(width - right)}\" y=\"{Px(height - 4)}\" text-anchor=\"end\">ms, end to end</text>");
         Marker(sb, "p50", latency.EndToEnd.P50, X(latency.EndToEnd.P50), top - 14, Y(0));
         Marker(sb, "p95", latency.EndToEnd.P95, X(latency.EndToEnd.P95), top - 2, Y(0));
         sb.Append("</svg>");
         return sb.ToString();
     }
+
+    // Axis ticks are labels, not reported numbers: no trailing ".0".
+    private static string Tick(double ms) => ms.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void Marker(StringBuilder sb, string label, double ms, double x, double labelY, double axisY)
     {

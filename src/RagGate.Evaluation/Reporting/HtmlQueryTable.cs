@@ -47,7 +47,7 @@ internal static class HtmlQueryTable
         sb.Append($"<td data-sort=\"{E(q.Category)}\">{E(q.Category)}</td>");
         Number(sb, "recall", q.Values.TryGetValue(recall, out var r) ? r : null, ReportFormat.Ratio);
         Number(sb, "ndcg", q.Values.TryGetValue(ndcg, out var n) ? n : null, ReportFormat.Ratio);
-        Number(sb, "rank", q.FirstRelevantRank, v => ReportFormat.Integer((int)v), "not retrieved");
+        Number(sb, "rank", q.FirstRelevantRank, v => ReportFormat.Integer((int)v), q.Expected.Count == 0 ? "n/a" : "not retrieved");
         Number(sb, "latency", q.LatencyMs, ReportFormat.Ms);
         Number(sb, "tokens", q.TotalTokens, v => ReportFormat.Integer((int)v));
         sb.Append($"<td data-sort=\"{status}\"><span class=\"badge {status}\"{(title.Length > 0 ? $" title=\"{E(title)}\"" : "")}>{(q.Passed ? "✔ pass" : $"✘ {failed.Count} failed")}</span>");

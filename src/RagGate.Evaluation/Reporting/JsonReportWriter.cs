@@ -29,7 +29,15 @@ public sealed class JsonReportWriter : IReportWriter
         catch (JsonException e)
         {
             var place = e.LineNumber is { } line ? (line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-            throw new InputException(InputException.At(source, place, "expected a RagGate report.json: " + e.Message.Split('.')[0]).Message, e);
+            throw new InputException(InputException.At(source, place, "expected a RagGate report.json: " + Reason(e)).Message, e);
         }
+    }
+
+    // The serializer's message ends with a path and a position we already report as the line.
+    private static string Reason(JsonException e)
+    {
+        var message = e.Message.ReplaceLineEndings(" ");
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return (cut < 0 ? message : message[..cut]).TrimEnd('.', ' ');
     }
 }

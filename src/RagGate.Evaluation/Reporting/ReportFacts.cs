@@ -3,7 +3,7 @@ using RagGate.Evaluation.Targets;
 namespace RagGate.Evaluation.Reporting;
 
 /// <summary>Facts every writer derives from a report the same way, so the formats never disagree.</summary>
-internal static class ReportFacts
+public static class ReportFacts
 {
     /// <summary>The display unit of a metric: the scorecard's when it lists the metric, else a guess from the name.</summary>
     public static string UnitOf(EvaluationReport report, string metric)

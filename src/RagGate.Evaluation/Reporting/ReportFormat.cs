@@ -6,21 +6,26 @@ namespace RagGate.Evaluation.Reporting;
 /// Formats numbers the same way in every report, independent of the machine's culture:
 /// ratios with 4 decimals, milliseconds with 1, money with 6 significant digits.
 /// </summary>
-internal static class ReportFormat
+public static class ReportFormat
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>Shown for a value that could not be computed.</summary>
     public const string NotAvailable = "n/a";
 
+    /// <summary>A ratio (recall, nDCG, a rate) with 4 decimals.</summary>
     public static string Ratio(double value) => Fixed(value, 4);
 
+    /// <summary>Milliseconds with 1 decimal.</summary>
     public static string Ms(double value) => Fixed(value, 1);
 
+    /// <summary>A mean count (tokens, queries per second) with 1 decimal.</summary>
     public static string Count(double value) => Fixed(value, 1);
 
+    /// <summary>A whole number.</summary>
     public static string Integer(int value) => value.ToString(Invariant);
 
+    /// <summary>A p-value with 4 decimals.</summary>
     public static string PValue(double value) => Fixed(value, 4);
 
     /// <summary>Six significant digits without exponent notation, because costs per query are tiny.</summary>

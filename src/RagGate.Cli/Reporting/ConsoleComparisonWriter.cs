@@ -1,0 +1,51 @@
+using RagGate.Evaluation.Reporting;
+using Spectre.Console;
+
+namespace RagGate.Cli.Reporting;
+
+/// <summary>The terminal view of a baseline comparison: metric deltas with significance, and the queries that got worse.</summary>
+internal static class ConsoleComparisonWriter
+{
+    public static void Write(IAnsiConsole console, EvaluationReport report, int maxRegressions)
+    {
+        if (report.Comparison is not { } comparison)
+            return;
+        var deltas = new Table().Border(TableBorder.Rounded).Title($"Against the baseline ({Markup.Escape(ReportFacts.Describe(comparison.Baseline))})")
+            .AddColumn("Metric").AddColumn(new TableColumn("Baseline").RightAligned()).AddColumn(new TableColumn("Candidate").RightAligned())
+            .AddColumn(new TableColumn("Delta").RightAligned()).AddColumn(new TableColumn("95% CI").RightAligned())
+            .AddColumn(new TableColumn("Holm p").RightAligned()).AddColumn(new TableColumn("W/T/L").RightAligned());
+        foreach (var m in comparison.Metrics)
+        {
+            var unit = ReportFacts.UnitOf(report, m.Name);
+            var worse = m.HigherIsBetter ? m.Delta < 0 : m.Delta > 0;
+            var delta = ReportFormat.Delta(m.Delta, unit);
+            deltas.AddRow(new Text(m.Name), new Text(ReportFormat.Value(m.Baseline, unit)), new Text(ReportFormat.Value(m.Candidate, unit)),
+                new Markup(worse ? $"[red]{delta}[/]" : delta), new Text(ReportFormat.Interval(m.DeltaLower, m.DeltaUpper, unit)),
+                new Text(ReportFormat.PValue(m.AdjustedPValue)), new Text($"{m.Wins}/{m.Ties}/{m.Losses}"));
+        }
+
+        console.Write(deltas);
+        if (comparison.Regressions.Count == 0)
+        {
+            console.MarkupLine("[green]No query got worse.[/]");
+            return;
+        }
+
+        var shown = comparison.Regressions.Take(maxRegressions).ToList();
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title(shown.Count < comparison.Regressions.Count ? $"Queries that got worse (top {shown.Count} of {comparison.Regressions.Count})" : "Queries that got worse")
+            .AddColumn("Query").AddColumn("Metric").AddColumn(new TableColumn("Baseline → candidate").RightAligned()).AddColumn("Lost documents (rank)").AddColumn("Returned instead");
+        foreach (var r in shown)
+        {
+            var unit = ReportFacts.UnitOf(report, r.Metric);
+            table.AddRow(
+                new Text($"{r.Id}\n{r.Query}"),
+                new Text(r.Metric),
+                new Text($"{ReportFormat.Value(r.Baseline, unit)} → {ReportFormat.Value(r.Candidate, unit)}"),
+                new Text(string.Join("\n", r.Lost.Select(l => $"{l.DocId} ({ReportFacts.Rank(l.BaselineRank)} → {ReportFacts.Rank(l.CandidateRank)})"))),
+                new Text(string.Join("\n", r.CandidateTop)));
+        }
+
+        console.Write(table);
+    }
+}
