@@ -34,7 +34,7 @@ internal static class ConsoleComparisonWriter
         var shown = comparison.Regressions.Take(maxRegressions).ToList();
         var table = new Table().Border(TableBorder.Rounded)
             .Title(shown.Count < comparison.Regressions.Count ? $"Queries that got worse (top {shown.Count} of {comparison.Regressions.Count})" : "Queries that got worse")
-            .AddColumn("Query").AddColumn("Metric").AddColumn(new TableColumn("Baseline → candidate").RightAligned()).AddColumn("Lost documents (rank)").AddColumn("Returned instead");
+            .AddColumn("Query").AddColumn("Metric").AddColumn(new TableColumn("Baseline → candidate").RightAligned()).AddColumn("Why (lost documents: rank)").AddColumn("Returned instead");
         foreach (var r in shown)
         {
             var unit = ReportFacts.UnitOf(report, r.Metric);
@@ -42,7 +42,9 @@ internal static class ConsoleComparisonWriter
                 new Text($"{r.Id}\n{r.Query}"),
                 new Text(r.Metric),
                 new Text($"{ReportFormat.Value(r.Baseline, unit)} → {ReportFormat.Value(r.Candidate, unit)}"),
-                new Text(string.Join("\n", r.Lost.Select(l => $"{l.DocId} ({ReportFacts.Rank(l.BaselineRank)} → {ReportFacts.Rank(l.CandidateRank)})"))),
+                new Text(r.Lost.Count > 0
+                    ? string.Join("\n", r.Lost.Select(l => $"{l.DocId} ({ReportFacts.Rank(l.BaselineRank)} → {ReportFacts.Rank(l.CandidateRank)})"))
+                    : r.Reason),
                 new Text(string.Join("\n", r.CandidateTop)));
         }
 

@@ -45,6 +45,8 @@ internal static class HtmlComparisonSection
         var unit = ReportFacts.UnitOf(report, r.Metric);
         sb.Append($"<div class=\"regression\" data-regression=\"{E(r.Id)}\"><div class=\"reg-head\"><code>{E(r.Id)}</code> <span class=\"text\">{E(r.Query)}</span>");
         sb.Append($"<span class=\"reg-change\">{E(r.Metric)} {ReportFormat.Value(r.Baseline, unit)} → <strong class=\"fail-text\">{ReportFormat.Value(r.Candidate, unit)}</strong></span></div>");
+        if (r.Lost.Count == 0 && r.Reason.Length > 0)
+            sb.Append($"<p class=\"reg-reason\">{E(r.Reason)}</p>");
         if (r.Lost.Count > 0)
         {
             sb.Append("<table class=\"lost\"><thead><tr><th>Expected document</th><th class=\"num\">Baseline rank</th><th class=\"num\">Candidate rank</th></tr></thead><tbody>");

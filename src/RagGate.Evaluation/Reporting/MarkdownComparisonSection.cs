@@ -44,6 +44,8 @@ internal static class MarkdownComparisonSection
             sb.Append("- ").Append(MarkdownTable.Code(r.Id)).Append(' ').Append(Change(report, r));
             if (r.Lost.Count > 0)
                 sb.Append("; lost ").Append(string.Join(", ", r.Lost.Select(l => $"{MarkdownTable.Code(l.DocId)} ({Move(l)})")));
+            else if (r.Reason.Length > 0)
+                sb.Append("; ").Append(MarkdownTable.Text(r.Reason));
             sb.Append('\n');
         }
 
@@ -63,6 +65,8 @@ internal static class MarkdownComparisonSection
         {
             sb.Append("**").Append(MarkdownTable.Code(r.Id)).Append("** ").Append(MarkdownTable.Text(r.Query)).Append(": ")
                 .Append(Change(report, r)).Append("\n\n");
+            if (r.Lost.Count == 0 && r.Reason.Length > 0)
+                sb.Append(MarkdownTable.Text(r.Reason)).Append("\n\n");
             if (r.Lost.Count > 0)
             {
                 var table = new MarkdownTable(["Expected document", "Baseline rank", "Candidate rank"], "lrr");
