@@ -131,4 +131,17 @@ public sealed class GoldenSetLoaderTests
 
         Assert.StartsWith($"{path}:8: query 'pw' expects document 'doc_1', which is not in the corpus or index", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_BeirFolderWithSplitNamedQueries_FindsQueriesOfTheSplit()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("queries_test.jsonl", "{\"_id\": \"7\", \"text\": \"claim\", \"metadata\": {}}\n");
+        directory.Write("qrels/test.tsv", "query-id\tcorpus-id\tscore\n7\t99\t1\n");
+
+        var set = GoldenSetLoader.Load(directory.Path);
+
+        Assert.Equal("claim", Assert.Single(set.Queries).Query);
+        Assert.Equal(1, set.Queries[0].Judgments["99"]);
+    }
 }

@@ -62,4 +62,27 @@ public sealed class TrecRunFileTests
 
         Assert.Throws<InputException>(() => TrecRunFile.Write(run, TextWriter.Null, "t"));
     }
+
+    [Theory]
+    [InlineData("scifact-bm25")]
+    [InlineData("edge-cases")]
+    public void ReadThenWrite_FixtureRun_TrecEvalOutputUnchanged(string folder)
+    {
+        using var directory = new TempDirectory();
+        var exported = Path.Combine(directory.Path, "exported.trec");
+        var run = TrecRunFile.Read(FixturePath.TrecEval(folder, "run.trec"));
+        using (var writer = new StreamWriter(exported))
+            TrecRunFile.Write(run, writer, "roundtrip");
+        string[] options = ["-q", "-c", "-m", "ndcg_cut.1,3,5,10,100", "-m", "map", "-m", "recip_rank", "-m", "P.1,3,5,10"];
+        var qrels = FixturePath.TrecEval(folder, "qrels.txt");
+
+        Assert.Equal(TrecEvalOutput([.. options, qrels, FixturePath.TrecEval(folder, "run.trec")]), TrecEvalOutput([.. options, qrels, exported]));
+    }
+
+    private static string TrecEvalOutput(string[] args)
+    {
+        using var stdout = new StringWriter();
+        Assert.Equal(0, Evaluation.Metrics.TrecEval.TrecEvalCommandLine.Run(args, stdout, TextWriter.Null));
+        return stdout.ToString();
+    }
 }
