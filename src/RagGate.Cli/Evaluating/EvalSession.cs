@@ -1,11 +1,12 @@
 using Microsoft.Extensions.AI;
 using RagGate.Cli.Hosting;
+using RagGate.Engine.Ingestion;
 using RagGate.Engine.Pipeline;
 using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.GoldenSets;
-using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Running;
+using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Scoring;
 using RagGate.Evaluation.Targets;
 
@@ -20,10 +21,19 @@ internal sealed class EvalSession(string configPath, string? baselinePath, strin
         var golden = GoldenSetLoader.Load(config.Eval.Golden);
         var baseline = baselinePath is null ? null : await RunFile.ReadAsync(baselinePath, cancellationToken);
 
-        using var engine = runPath is null && config.Target.Kind == TargetSettings.Embedded
-            ? await ProgressBar.RunAsync("Indexing", "docs", p => RagEngine.OpenAsync(config, p, cancellationToken))
+        var embedded = runPath is null && config.Target.Kind == TargetSettings.Embedded;
+
+        // Judgments are checked against the corpus before anything is embedded, so a typo fails in a second, not after indexing.
+        var corpus = embedded && config.Corpus is not null ? await CorpusReader.ReadAsync(config.Corpus, cancellationToken) : null;
+        if (corpus is not null)
+        {
+            GoldenSetLoader.ValidateDocumentIds(golden, corpus.Documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal));
+        }
+
+        using var engine = embedded
+            ? await ProgressBar.RunAsync("Indexing", "docs", p => RagEngine.OpenAsync(config, corpus, p, cancellationToken))
             : null;
-        if (engine is not null)
+        if (engine is not null && corpus is null)
         {
             GoldenSetLoader.ValidateDocumentIds(golden, engine.Index.Documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal));
         }

@@ -28,15 +28,20 @@ public static class IndexStore
     }
 
     /// <summary>Loads the configured index when it is fresh; otherwise builds it (and saves it when a folder is configured).</summary>
+    /// <param name="config">The config naming the corpus, index folder, model and chunking.</param>
+    /// <param name="corpus">The corpus when the caller has read it already (null: read it, or only load the index when no corpus is configured).</param>
+    /// <param name="embedder">The embedder for the configured model.</param>
+    /// <param name="progress">Documents embedded so far, out of the total.</param>
+    /// <param name="cancellationToken">Cancels the build.</param>
     public static async Task<RagIndex> OpenOrBuildAsync(
-        RagGateConfig config, OnnxEmbeddingGenerator embedder, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+        RagGateConfig config, IngestionResult? corpus, OnnxEmbeddingGenerator embedder, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        if (config.Corpus is null)
+        if (corpus is null && config.Corpus is null)
         {
             return await RagIndex.LoadAsync(config.Index!, embedder.Model.Id, cancellationToken);
         }
 
-        var corpus = await CorpusReader.ReadAsync(config.Corpus, cancellationToken);
+        corpus ??= await CorpusReader.ReadAsync(config.Corpus!, cancellationToken);
         var fingerprint = Fingerprint(corpus, config.Chunking, embedder);
         var stampPath = config.Index is null ? null : Path.Combine(config.Index, FingerprintFile);
         if (stampPath is not null && File.Exists(stampPath) && (await File.ReadAllTextAsync(stampPath, cancellationToken)).Trim() == fingerprint)

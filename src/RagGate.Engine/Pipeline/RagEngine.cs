@@ -3,6 +3,7 @@ using System.Text;
 using RagGate.Engine.Answering;
 using RagGate.Engine.Embeddings;
 using RagGate.Engine.Indexing;
+using RagGate.Engine.Ingestion;
 using RagGate.Engine.Retrieval;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Cost;
@@ -42,13 +43,14 @@ public sealed class RagEngine : IDisposable
         CacheDirectory = settings.Cache,
     });
 
-    /// <summary>Opens (or builds) the configured index and assembles the engine.</summary>
-    public static async Task<RagEngine> OpenAsync(RagGateConfig config, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken = default)
+    /// <summary>Opens (or builds) the configured index and assembles the engine; <paramref name="corpus"/> is the corpus when already read.</summary>
+    public static async Task<RagEngine> OpenAsync(
+        RagGateConfig config, IngestionResult? corpus, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken = default)
     {
         var embedder = CreateEmbedder(config.Embedding);
         try
         {
-            var index = await IndexStore.OpenOrBuildAsync(config, embedder, progress, cancellationToken);
+            var index = await IndexStore.OpenOrBuildAsync(config, corpus, embedder, progress, cancellationToken);
             return Create(config, embedder, index);
         }
         catch

@@ -33,8 +33,12 @@ public static class GateEvaluator
         var info = MetricCatalog.Get(rule.Metric);
         var result = new GateResult
         {
-            Name = rule.Text, Metric = rule.Metric, Operator = rule.Operator, Threshold = rule.Threshold,
-            Mode = rule.Mode, Category = rule.Category,
+            Name = rule.Text,
+            Metric = rule.Metric,
+            Operator = rule.Operator,
+            Threshold = rule.Threshold,
+            Mode = rule.Mode,
+            Category = rule.Category,
         };
         var summary = rule.Category is null ? scorecard.Find(rule.Metric) : CategorySummary(scorecard, rule, info, eval);
         if (summary is null)
@@ -67,8 +71,11 @@ public static class GateEvaluator
     {
         var result = new GateResult
         {
-            Name = $"{rule.Metric} max drop {Format(rule.MaxDrop)} vs baseline", Metric = rule.Metric, Operator = "max_drop",
-            Threshold = rule.MaxDrop, Mode = "regression",
+            Name = $"{rule.Metric} max drop {Format(rule.MaxDrop)} vs baseline",
+            Metric = rule.Metric,
+            Operator = "max_drop",
+            Threshold = rule.MaxDrop,
+            Mode = "regression",
         };
         var row = comparison.Metrics.Find(m => m.Name == rule.Metric);
         if (row is null)
