@@ -128,5 +128,10 @@ internal static class RetrievalBenchmark
         var bm25 = Bm25Index.Build(texts);
         var elapsed = Stopwatch.GetElapsedTime(start);
         Console.WriteLine($"# bm25 build\t{read.Documents.Count} documents\t{bm25.TermCount} terms\t{elapsed.TotalMilliseconds:F0} ms");
+        var bytes = Bm25IndexFile.Write(bm25);
+        Bm25IndexFile.Read(bytes, "bm25.bin", bm25.Count);
+        start = Stopwatch.GetTimestamp();
+        Bm25IndexFile.Read(bytes, "bm25.bin", bm25.Count);
+        Console.WriteLine($"# bm25 load from bm25.bin\t{bytes.Length} bytes\t{Stopwatch.GetElapsedTime(start).TotalMilliseconds:F0} ms");
     }
 }

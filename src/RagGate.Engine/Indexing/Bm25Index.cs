@@ -31,6 +31,16 @@ public sealed class Bm25Index
         _averageLength = lengths.Length == 0 ? 0 : lengths.Average();
     }
 
+    internal IReadOnlyDictionary<string, int> TermIds => _termIds;
+
+    internal ReadOnlySpan<int> PostingStarts => _postingStarts;
+
+    internal ReadOnlySpan<int> PostingRows => _postingRows;
+
+    internal ReadOnlySpan<int> PostingFrequencies => _postingFrequencies;
+
+    internal ReadOnlySpan<int> Lengths => _lengths;
+
     /// <summary>Number of indexed texts (rows).</summary>
     public int Count => _lengths.Length;
 

@@ -28,21 +28,7 @@ public static class IndexBuilder
         }
 
         var documents = corpus.Documents.Select(d => new IndexedDocument(d.Id, d.Title)).ToList();
-        var chunks = new List<Chunk>();
-        var rows = new List<int>();
-        var documentEnds = new int[documents.Count];
-        for (var d = 0; d < corpus.Documents.Count; d++)
-        {
-            ct.ThrowIfCancellationRequested();
-            foreach (var chunk in chunker.Split(corpus.Documents[d]))
-            {
-                chunks.Add(chunk);
-                rows.Add(d);
-            }
-
-            documentEnds[d] = chunks.Count;
-        }
-
+        var (chunks, rows, documentEnds) = SplitAll(corpus.Documents, chunker, ct);
         var texts = chunks.Select((c, i) => c.EmbeddingText(documents[rows[i]].Title)).ToList();
         var vectors = await EmbedAsync(texts, generator, options.BatchSize, documentEnds, progress, ct);
         var manifest = new IndexManifest
@@ -56,6 +42,27 @@ public static class IndexBuilder
             CreatedAt = options.CreatedAt ?? TimeProvider.System.GetUtcNow(),
         };
         return RagIndex.Create(manifest, documents, chunks, [.. rows], vectors);
+    }
+
+    private static (List<Chunk> Chunks, List<int> Rows, int[] DocumentEnds) SplitAll(
+        IReadOnlyList<Document> documents, Chunker chunker, CancellationToken ct)
+    {
+        var chunks = new List<Chunk>();
+        var rows = new List<int>();
+        var documentEnds = new int[documents.Count];
+        for (var d = 0; d < documents.Count; d++)
+        {
+            ct.ThrowIfCancellationRequested();
+            foreach (var chunk in chunker.Split(documents[d]))
+            {
+                chunks.Add(chunk);
+                rows.Add(d);
+            }
+
+            documentEnds[d] = chunks.Count;
+        }
+
+        return (chunks, rows, documentEnds);
     }
 
     private static async Task<VectorIndex> EmbedAsync(List<string> texts, IEmbeddingGenerator<string, Embedding<float>> generator,

@@ -14,9 +14,10 @@ internal static class IndexFiles
     public const string Documents = "documents.jsonl";
     public const string Chunks = "chunks.jsonl";
     public const string Vectors = "vectors.bin";
+    public const string Bm25 = "bm25.bin";
 
     /// <summary>The data files, in the order their hashes enter the content hash.</summary>
-    public static readonly string[] DataFiles = [Documents, Chunks, Vectors];
+    public static readonly string[] DataFiles = [Documents, Chunks, Vectors, Bm25];
 
     /// <summary>"RAGGVEC" and a zero byte, then int32 version, int32 dimensions, int64 rows; little-endian.</summary>
     public static ReadOnlySpan<byte> VectorMagic => "RAGGVEC\0"u8;

@@ -36,7 +36,8 @@ internal static class IndexReader
         CheckCounts(directory, manifest, documents.Count, records.Count, vectors.Count);
         var rows = records.Select(r => r.Document).ToArray();
         var chunks = records.Select(r => new Chunk(documents[r.Document].Id, r.Ordinal, r.Start, r.End, r.Text)).ToList();
-        return new RagIndex(manifest, documents, chunks, rows, vectors, RagIndex.BuildBm25(documents, chunks, rows));
+        var bm25 = Bm25IndexFile.Read(bytes[IndexFiles.Bm25], Path.Combine(directory, IndexFiles.Bm25), records.Count);
+        return new RagIndex(manifest, documents, chunks, rows, vectors, bm25);
     }
 
     private static async Task<IndexManifest> ReadManifestAsync(string directory, CancellationToken ct)

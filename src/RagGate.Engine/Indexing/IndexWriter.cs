@@ -25,6 +25,7 @@ internal static class IndexWriter
             await File.WriteAllBytesAsync(Path.Combine(temporary, IndexFiles.Chunks),
                 IndexFiles.WriteChunks(index.Chunks, index.DocumentRows), ct);
             await File.WriteAllBytesAsync(Path.Combine(temporary, IndexFiles.Vectors), IndexFiles.WriteVectors(index.Vectors), ct);
+            await File.WriteAllBytesAsync(Path.Combine(temporary, IndexFiles.Bm25), Bm25IndexFile.Write(index.Bm25), ct);
             // The manifest goes last: a folder with a manifest has all its data files.
             await File.WriteAllBytesAsync(Path.Combine(temporary, IndexFiles.Manifest),
                 JsonSerializer.SerializeToUtf8Bytes(index.Manifest, Indented.IndexManifest), ct);

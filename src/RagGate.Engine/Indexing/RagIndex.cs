@@ -65,6 +65,8 @@ public sealed class RagIndex
             [IndexFiles.Chunks] = IndexFiles.Hash(IndexFiles.WriteChunks(chunks, documentRows)),
             [IndexFiles.Vectors] = IndexFiles.Hash(IndexFiles.WriteVectors(vectors)),
         };
+        var bm25 = BuildBm25(documents, chunks, documentRows);
+        files[IndexFiles.Bm25] = IndexFiles.Hash(Bm25IndexFile.Write(bm25));
         var complete = manifest with
         {
             DocumentCount = documents.Count,
@@ -73,10 +75,10 @@ public sealed class RagIndex
             Files = files,
             Checksum = IndexFiles.ContentHash(files),
         };
-        return new RagIndex(complete, documents, chunks, documentRows, vectors, BuildBm25(documents, chunks, documentRows));
+        return new RagIndex(complete, documents, chunks, documentRows, vectors, bm25);
     }
 
-    internal static Bm25Index BuildBm25(IReadOnlyList<IndexedDocument> documents, IReadOnlyList<Chunk> chunks, int[] documentRows)
+    private static Bm25Index BuildBm25(IReadOnlyList<IndexedDocument> documents, IReadOnlyList<Chunk> chunks, int[] documentRows)
     {
         var texts = new string[chunks.Count];
         for (var i = 0; i < texts.Length; i++)

@@ -7,12 +7,7 @@ internal static class FolderCorpusReader
 {
     public static async Task<IngestionResult> ReadAsync(string folder, CancellationToken ct)
     {
-        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(IsDocumentFile)
-            .Select(file => (File: file, Id: DocumentId(folder, file)))
-            .OrderBy(entry => entry.Id, StringComparer.Ordinal)
-            .ThenBy(entry => entry.File, StringComparer.Ordinal)
-            .ToList();
+        var files = List(folder);
 
         var documents = new List<Document>(files.Count);
         var skipped = new List<string>();
@@ -37,6 +32,23 @@ internal static class FolderCorpusReader
         }
 
         return new IngestionResult(documents, skipped, CorpusFormats.Folder, folder);
+    }
+
+    private static List<(string File, string Id)> List(string folder)
+    {
+        try
+        {
+            return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Where(IsDocumentFile)
+                .Select(file => (File: file, Id: DocumentId(folder, file)))
+                .OrderBy(entry => entry.Id, StringComparer.Ordinal)
+                .ThenBy(entry => entry.File, StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{folder}: cannot be listed ({ex.Message.TrimEnd('.')}); expected a readable folder", ex);
+        }
     }
 
     internal static async Task<byte[]> ReadBytesAsync(string file, CancellationToken ct)

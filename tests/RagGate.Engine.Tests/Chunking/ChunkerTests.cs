@@ -65,6 +65,23 @@ public sealed class ChunkerTests
     }
 
     [Fact]
+    public void Split_SentenceLongerThanOverlap_CarriesItsTrailingWords()
+    {
+        // Each sentence is 12 tokens: two fit in 30; the overlap of 5 takes the last 4 words and the period.
+        var text = string.Join(" ", Enumerable.Range(0, 10).Select(i => $"Sentence number {i} talks about refunds and returns for customers today."));
+        var chunker = new Chunker(new ChunkingOptions { MaxTokens = 30, OverlapTokens = 5 }, TestTokenCounter.Count, 512);
+
+        var chunks = chunker.Split(new Document("d", null, text));
+
+        Assert.True(chunks.Count > 2);
+        for (var i = 1; i < chunks.Count; i++)
+        {
+            Assert.StartsWith("returns for customers today. Sentence number", chunks[i].Text);
+            Assert.Equal(5, TestTokenCounter.Count(text[chunks[i].Start..chunks[i - 1].End]));
+        }
+    }
+
+    [Fact]
     public void Split_TwoParagraphsThatDoNotFitTogether_CutsAtTheParagraphBoundary()
     {
         var first = "Refunds are paid in five days. They go back to the card you used. Ask support if it takes longer.";

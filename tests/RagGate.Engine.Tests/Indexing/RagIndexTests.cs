@@ -43,6 +43,7 @@ public sealed class RagIndexTests
         Assert.Equal(built.Chunks, loaded.Chunks);
         Assert.Equal(built.Documents, loaded.Documents);
         Assert.Equal(built.Vectors.Data.ToArray(), loaded.Vectors.Data.ToArray());
+        Assert.Equal(built.Bm25.TermCount, loaded.Bm25.TermCount);
         foreach (var mode in Enum.GetValues<RetrievalMode>())
         {
             var options = new RetrievalOptions { Mode = mode };
@@ -64,7 +65,7 @@ public sealed class RagIndexTests
 
         await (await TestIndexes.BuildAsync(new HashingTestEmbeddingGenerator())).SaveAsync(directory);
 
-        Assert.Equal(["chunks.jsonl", "documents.jsonl", "manifest.json", "vectors.bin"],
+        Assert.Equal(["bm25.bin", "chunks.jsonl", "documents.jsonl", "manifest.json", "vectors.bin"],
             Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal([directory], Directory.GetDirectories(folder.Path));
     }
@@ -80,12 +81,15 @@ public sealed class RagIndexTests
         Assert.NotEqual(first.ContentHash, otherChunking.ContentHash);
     }
 
-    [Fact]
-    public async Task Load_CorruptedVectorByte_ThrowsChecksumMismatch()
+    [Theory]
+    [InlineData("vectors.bin")]
+    [InlineData("bm25.bin")]
+    [InlineData("documents.jsonl")]
+    public async Task Load_CorruptedDataByte_ThrowsChecksumMismatch(string file)
     {
         using var folder = new TempFolder();
         var directory = await SavedIndexAsync(folder);
-        var path = Path.Combine(directory, "vectors.bin");
+        var path = Path.Combine(directory, file);
         var bytes = await File.ReadAllBytesAsync(path);
         bytes[^7] ^= 0x10;
         await File.WriteAllBytesAsync(path, bytes);

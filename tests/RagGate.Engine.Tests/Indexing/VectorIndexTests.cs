@@ -13,13 +13,13 @@ public sealed class VectorIndexTests
     [InlineData(5, 3000)]
     public void Search_RandomDataWithTies_EqualsNaiveFullScan(int seed, int k)
     {
-        const int Dimensions = 24;
+        const int Dimensions = 24, Rows = 5000;
         var random = new Random(seed);
-        var vectors = RandomUnitVectors(random, 2000, Dimensions);
+        var vectors = RandomUnitVectors(random, Rows, Dimensions);
         // Copy some rows over others, so equal scores must be ordered by row.
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < 600; i++)
         {
-            vectors.AsSpan(random.Next(2000) * Dimensions, Dimensions).CopyTo(vectors.AsSpan(random.Next(2000) * Dimensions));
+            vectors.AsSpan(random.Next(Rows) * Dimensions, Dimensions).CopyTo(vectors.AsSpan(random.Next(Rows) * Dimensions));
         }
 
         var index = new VectorIndex(vectors, Dimensions);
