@@ -105,5 +105,11 @@ public static class GateEvaluator
         _ => false,
     };
 
-    private static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    // Four decimals, but three significant digits for tiny values such as a cost per query.
+    private static string Format(double value)
+    {
+        if (value == 0 || Math.Abs(value) >= 0.01) return value.ToString("0.####", CultureInfo.InvariantCulture);
+        var decimals = Math.Min(15, 2 - (int)Math.Floor(Math.Log10(Math.Abs(value))));
+        return value.ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
+    }
 }

@@ -50,6 +50,17 @@ public sealed class GateEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_TinyValues_KeepThreeSignificantDigitsInTheReason()
+    {
+        var card = new Scorecard { Metrics = [new MetricSummary { Name = "cost_per_query", Value = 0.0000757395, N = 86, HigherIsBetter = false, Unit = "USD" }] };
+
+        var result = One(card, new GateRule("cost_per_query", "<=", 0.001, GateRule.PointMode, null, "t:1"));
+
+        Assert.True(result.Passed);
+        Assert.Equal("cost_per_query is 0.0000757 (n=86); required <= 0.001", result.Reason);
+    }
+
+    [Fact]
     public void Evaluate_MetricNotMeasured_FailsWithAReason()
     {
         var result = One(Card(0.9, null, null), new GateRule("groundedness", ">=", 0.5, GateRule.PointMode, null, "t:1"));

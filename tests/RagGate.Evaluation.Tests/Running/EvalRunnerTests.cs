@@ -1,0 +1,85 @@
+using RagGate.Evaluation.Running;
+using RagGate.Evaluation.Targets;
+using static RagGate.Evaluation.Tests.Scoring.RunBuilder;
+
+namespace RagGate.Evaluation.Tests.Running;
+
+public sealed class EvalRunnerTests
+{
+    /// <summary>A test double target: answers from a script and can be told to fail; never a default path.</summary>
+    private sealed class ScriptedTarget : IRagTarget
+    {
+        public List<string> Calls { get; } = [];
+
+        public HashSet<string> Failing { get; } = [];
+
+        public SystemIdentity Identity { get; } = new("scripted", "m", "gpt-4o-mini", "dense", null, null);
+
+        public Task<RetrievalResult> RetrieveAsync(string query, int k, CancellationToken cancellationToken = default)
+        {
+            Calls.Add($"retrieve {query} {k}");
+            if (Failing.Contains(query)) throw new HttpRequestException("503 Service Unavailable");
+            return Task.FromResult(new RetrievalResult([new RetrievedDocument($"doc-{query}", 0.9, 1, "text")]));
+        }
+
+        public Task<AnswerResult> AnswerAsync(string query, CancellationToken cancellationToken = default)
+        {
+            Calls.Add($"answer {query}");
+            return Task.FromResult(new AnswerResult($"answer to {query}", [], "context", new TokenUsage(50, 7, 30), TimeSpan.Zero, false));
+        }
+    }
+
+    /// <summary>A clock that advances 5 ms on every read, so latencies are exact.</summary>
+    private sealed class SteppingTime : TimeProvider
+    {
+        private long _ticks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => _ticks += TimeSpan.FromMilliseconds(5).Ticks;
+    }
+
+    [Fact]
+    public async Task RunAsync_WarmupAndRepetitions_RecordsOnlyMeasuredSamples()
+    {
+        var target = new ScriptedTarget();
+        var golden = Golden(Query("a", ["doc-question a"]), Query("b", ["x"]));
+
+        var run = await new EvalRunner(target, new SteppingTime()).RunAsync(golden, new RunOptions { K = 7, Warmup = 1, Repetitions = 3 });
+
+        Assert.Equal(2 + (2 * 3 * 2), target.Calls.Count);
+        Assert.Equal("retrieve question a 7", target.Calls[0]);
+        Assert.Equal(["a", "b"], run.Queries.Select(q => q.Id));
+        Assert.All(run.Queries, q => Assert.Equal([5.0, 5.0, 5.0], q.RetrievalLatencyMs));
+        Assert.All(run.Queries, q => Assert.Equal(3, q.EndToEndLatencyMs.Count));
+        Assert.Equal(("answer to question a", 50, 7, 30), (run.Queries[0].Answer, run.Queries[0].PromptTokens, run.Queries[0].CompletionTokens, run.Queries[0].ContextTokens));
+        Assert.Equal("doc-question a", Assert.Single(run.Queries[0].Retrieved).Id);
+        Assert.Equal("scripted", run.System.Name);
+        Assert.Equal(7, run.TopK);
+    }
+
+    [Fact]
+    public async Task RunAsync_TargetFails_RecordsTheErrorAndGoesOn()
+    {
+        var target = new ScriptedTarget { Failing = { "question a" } };
+        var golden = Golden(Query("a", ["x"]), Query("b", ["y"]));
+
+        var run = await new EvalRunner(target, TimeProvider.System).RunAsync(golden, new RunOptions { Warmup = 0 });
+
+        Assert.Equal("503 Service Unavailable", run.Queries[0].Error);
+        Assert.Null(run.Queries[1].Error);
+        Assert.Equal("answer to question b", run.Queries[1].Answer);
+    }
+
+    [Fact]
+    public async Task RunAsync_RetrievalOnly_AsksForNoAnswers()
+    {
+        var target = new ScriptedTarget();
+
+        var run = await new EvalRunner(target, TimeProvider.System).RunAsync(Golden(Query("a", ["x"])), new RunOptions { Warmup = 0, Answer = false });
+
+        Assert.DoesNotContain(target.Calls, c => c.StartsWith("answer", StringComparison.Ordinal));
+        Assert.Null(run.Queries[0].Answer);
+        Assert.Empty(run.Queries[0].EndToEndLatencyMs);
+    }
+}
