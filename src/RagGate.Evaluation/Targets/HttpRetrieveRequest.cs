@@ -1,0 +1,4 @@
+namespace RagGate.Evaluation.Targets;
+
+/// <summary>Body of <c>POST /retrieve</c>.</summary>
+public sealed record HttpRetrieveRequest(string Query, int K);
