@@ -1,0 +1,48 @@
+namespace SupportKb.QualityTests;
+
+/// <summary>Answer quality, as the reference pipeline's <c>TestGenerationQuality</c>.</summary>
+[Collection(SupportKbCollection.Name)]
+public sealed class GenerationQualityTests(SupportKbFixture kb)
+{
+    private static readonly string[] HallucinationMarkers = ["I don't have information", "I cannot find", "As an AI", "I'm not sure but"];
+
+    [Fact]
+    public async Task Answers_CarryNoHallucinationMarkers()
+    {
+        // The first 30 answerable questions, as the reference limits answer tests to save cost.
+        foreach (var query in kb.Answerable.Take(30))
+        {
+            var answer = await kb.Pipeline.QueryWithUsageAsync(query.Query);
+            if (answer.Refused) continue;
+            foreach (var marker in HallucinationMarkers)
+            {
+                Assert.False(answer.Text.Contains(marker, StringComparison.OrdinalIgnoreCase), $"Possible hallucination in response to: {query.Query}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Answers_CiteTheDocumentsTheyQuote()
+    {
+        foreach (var query in kb.Answerable.Take(20))
+        {
+            var answer = await kb.Pipeline.QueryWithUsageAsync(query.Query);
+            if (answer.Refused) continue;
+            var sources = answer.Sources.Select(s => s.Id).ToHashSet();
+            Assert.Contains(sources, id => answer.Text.Contains($"[{id}]", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task UnanswerableQuestions_AreMostlyRefused()
+    {
+        var unanswerable = kb.Golden.Queries.Where(q => q.IsUnanswerable).ToList();
+        var refused = 0;
+        foreach (var query in unanswerable)
+        {
+            if ((await kb.Pipeline.QueryWithUsageAsync(query.Query)).Refused) refused++;
+        }
+
+        Assert.True(refused * 2 >= unanswerable.Count, $"Only {refused} of {unanswerable.Count} unanswerable questions were refused");
+    }
+}

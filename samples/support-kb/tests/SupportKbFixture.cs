@@ -1,0 +1,44 @@
+using RagGate.Engine.Pipeline;
+using RagGate.Evaluation.Config;
+using RagGate.Evaluation.GoldenSets;
+
+namespace SupportKb.QualityTests;
+
+/// <summary>The sample's own config, engine and golden set, built once for all quality tests.</summary>
+public sealed class SupportKbFixture : IAsyncLifetime
+{
+    public RagEngine Engine { get; private set; } = null!;
+
+    public RagPipeline Pipeline => Engine.Pipeline;
+
+    public GoldenSet Golden { get; private set; } = null!;
+
+    public IReadOnlyList<GoldenQuery> Answerable => Golden.Queries.Where(q => !q.IsUnanswerable).ToList();
+
+    public async Task InitializeAsync()
+    {
+        var sample = FindSample();
+        // The sample's settings, but nothing written into the repository: no saved index, no cache.
+        var config = RagGateConfigLoader.Load(Path.Combine(sample, "raggate.yaml")) with { Index = null };
+        config = config with { Embedding = config.Embedding with { Cache = null } };
+        Golden = GoldenSetLoader.Load(config.Eval.Golden);
+        Engine = await RagEngine.OpenAsync(config, corpus: null, progress: null);
+    }
+
+    public Task DisposeAsync()
+    {
+        Engine.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private static string FindSample()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "samples", "support-kb");
+            if (File.Exists(Path.Combine(candidate, "raggate.yaml"))) return candidate;
+        }
+
+        throw new DirectoryNotFoundException("samples/support-kb not found above " + AppContext.BaseDirectory);
+    }
+}
