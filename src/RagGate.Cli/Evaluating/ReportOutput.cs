@@ -19,6 +19,8 @@ internal static class ReportOutput
         }
 
         await ReportFiles.WriteAllAsync(report, outDir, cancellationToken);
+        var comment = MarkdownReportWriter.WritePullRequestComment(report);
+        await AtomicFile.WriteTextAsync(Path.Combine(outDir, "pr-comment.md"), writer => writer.Write(comment), cancellationToken);
 
         if (json)
         {
@@ -28,17 +30,11 @@ internal static class ReportOutput
         else
         {
             new ConsoleScorecardWriter(AnsiConsole.Console).Write(report);
-            AnsiConsole.MarkupLine($"[grey]Reports: {Markup.Escape(Path.GetFullPath(outDir))} (run.json, run.trec, report.md, report.json, junit.xml, report.html)[/]");
+            AnsiConsole.MarkupLine($"[grey]Reports: {Markup.Escape(Path.GetFullPath(outDir))} (run.json, run.trec, report.md, pr-comment.md, report.json, junit.xml, report.html)[/]");
         }
 
-        await GitHubActions.AppendStepSummaryAsync(await MarkdownText(report, cancellationToken));
+        await GitHubActions.AppendStepSummaryAsync(MarkdownReportWriter.Render(report), cancellationToken);
         GitHubActions.WriteAnnotations(report, Console.Out);
     }
 
-    private static async Task<string> MarkdownText(EvaluationReport report, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        await new MarkdownReportWriter().WriteAsync(report, buffer, cancellationToken);
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
 }
