@@ -36,5 +36,4 @@ internal static class ReportOutput
         await GitHubActions.AppendStepSummaryAsync(MarkdownReportWriter.Render(report), cancellationToken);
         GitHubActions.WriteAnnotations(report, Console.Out);
     }
-
 }
