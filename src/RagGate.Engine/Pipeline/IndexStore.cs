@@ -88,7 +88,7 @@ public static class IndexStore
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\0"));
-        Add($"{embedder.Model.Id}|{embedder.ModelHash}|{chunking.Mode}|{chunking.MaxTokens}|{chunking.Overlap}");
+        Add($"{IndexManifest.CurrentFormatVersion}|{embedder.Model.Id}|{embedder.ModelHash}|{chunking.Mode}|{chunking.MaxTokens}|{chunking.Overlap}");
         foreach (var document in corpus.Documents)
         {
             Add(document.Id);
