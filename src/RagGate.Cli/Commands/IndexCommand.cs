@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using RagGate.Cli.Hosting;
+using RagGate.Engine.Answering;
 using RagGate.Engine.Ingestion;
 using RagGate.Engine.Pipeline;
 using RagGate.Evaluation;
@@ -42,6 +43,15 @@ internal static class IndexCommand
         using var embedder = RagEngine.CreateEmbedder(settings.Embedding);
         var index = await ProgressBar.RunAsync("Embedding", "docs", progress =>
             IndexStore.BuildAsync(corpus, settings.Chunking, embedder, progress, cancellationToken));
+        if (settings.Answer.Answerer == AnswererNames.Extractive && settings.Embedding.Cache is not null)
+        {
+            await ProgressBar.RunAsync("Embedding answer sentences", "sentences", async progress =>
+            {
+                await IndexStore.WarmSentenceCacheAsync(index, embedder, progress, cancellationToken);
+                return true;
+            });
+        }
+
         await index.SaveAsync(output, cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"Indexed {corpus.Documents.Count} documents into {index.Manifest.ChunkCount} chunks with {embedder.Model.Id} in {seconds:0.0} s ({corpus.Documents.Count / Math.Max(seconds, 1e-9):0.0} docs/s).");
