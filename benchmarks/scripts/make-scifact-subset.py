@@ -15,7 +15,7 @@ import os
 import sys
 
 QUERIES = 40
-DOCS = 300
+DOCS = 200
 
 
 def main(root: str) -> None:

