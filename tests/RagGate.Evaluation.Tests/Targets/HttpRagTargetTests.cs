@@ -134,6 +134,22 @@ public sealed class HttpRagTargetTests
         Assert.Equal(["fine-1", "fine-2"], run.Queries[1].Retrieved.Select(d => d.Id));
     }
 
+    [Theory]
+    [InlineData("<html>Bad gateway</html>")]
+    [InlineData("")]
+    [InlineData("null")]
+    public async Task EvalRunner_PeerAnswersWithoutContractJson_RecordsErrorInsteadOfAborting(string body)
+    {
+        using var peer = new LocalRagPeer((path, request) => request.GetProperty("query").GetString() == "broken" ? (200, body) : Script(path, request));
+        using var target = new HttpRagTarget(peer.BaseUrl, Timeout, "svc", "gpt-4o-mini");
+
+        var run = await new EvalRunner(target, TimeProvider.System).RunAsync(Golden("broken", "fine"), new RunOptions { K = 2, Warmup = 0 });
+
+        Assert.Contains("retrieve", run.Queries[0].Error, StringComparison.Ordinal);
+        Assert.Null(run.Queries[1].Error);
+        Assert.Equal(["fine-1", "fine-2"], run.Queries[1].Retrieved.Select(d => d.Id));
+    }
+
     private static GoldenSet Golden(params string[] queries) => new("golden.json", "sha", [.. queries.Select((q, i) => new GoldenQuery
     {
         Id = "q" + (i + 1).ToString(CultureInfo.InvariantCulture),
