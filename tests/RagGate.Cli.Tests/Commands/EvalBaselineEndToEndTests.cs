@@ -46,21 +46,24 @@ public sealed class EvalBaselineEndToEndTests : IClassFixture<EvalBaselineEndToE
         Assert.True(_evals.Base.ExitCode == 0 && _evals.Candidate.ExitCode == 1, "both evals must have run");
         var reports = Path.Combine(_evals.Folder.Path, "compare");
 
-        var result = await RaggateProcess.RunAsync(_evals.Folder.Path, "compare",
+        // Wide enough that no cell wraps, so each metric is one table row (redirected output is 80 columns otherwise).
+        var result = await RaggateProcess.RunWithEnvironmentAsync(_evals.Folder.Path, new Dictionary<string, string> { ["COLUMNS"] = "200" }, "compare",
             Path.Combine(_evals.BaseOut, "run.json"), Path.Combine(_evals.CandidateOut, "run.json"), "--out", reports);
 
         Assert.True(result.ExitCode is 0 or 1, $"compare exited {result.ExitCode}: {result.Stderr}");
-        Assert.Contains("Holm p", result.Stdout);
+        var rows = result.Stdout.Split('\n').Select(l => l.Split('│').Select(c => c.Trim()).ToArray()).Where(c => c.Length > 2).ToList();
+        var header = rows.First(c => c.Contains("Holm p"));
+        var (nameColumn, pColumn) = (Array.IndexOf(header, "Metric"), Array.IndexOf(header, "Holm p"));
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(reports, "report.json")));
         var metrics = report.RootElement.GetProperty("comparison").GetProperty("metrics").EnumerateArray().ToList();
         Assert.Contains(metrics, m => m.GetProperty("name").GetString() == "recall@10");
-        var lines = result.Stdout.Split('\n');
+        Assert.Contains(metrics, m => m.GetProperty("name").GetString() == "keyword_coverage");
         foreach (var metric in metrics)
         {
             var name = metric.GetProperty("name").GetString()!;
-            var p = ReportFormat.PValue(metric.GetProperty("adjustedPValue").GetDouble());
-            Assert.True(lines.Any(l => l.Contains($" {name} ", StringComparison.Ordinal) && l.Contains($" {p} ", StringComparison.Ordinal)),
-                $"no table row for {name} with Holm p {p}:\n{result.Stdout}");
+            var row = rows.SingleOrDefault(c => c[nameColumn] == name);
+            Assert.True(row is not null, $"no table row for {name}:\n{result.Stdout}");
+            Assert.Equal(ReportFormat.PValue(metric.GetProperty("adjustedPValue").GetDouble()), row[pColumn]);
         }
     }
 

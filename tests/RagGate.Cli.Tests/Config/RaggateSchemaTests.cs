@@ -100,7 +100,7 @@ public sealed class RaggateSchemaTests
     [Fact]
     public void SampleConfigs_AtLeastTheTwoSupportKbConfigs()
     {
-        var samples = SampleConfigs().Select(row => (string)row[0]).ToList();
+        var samples = SampleConfigs().Cast<object[]>().Select(row => (string)row[0]).ToList();
 
         Assert.Contains(Path.Combine("samples", "support-kb", "raggate.yaml"), samples);
         Assert.Contains(Path.Combine("samples", "support-kb", "raggate.tiny-chunks.yaml"), samples);
