@@ -51,8 +51,12 @@ public sealed class EvalBaselineEndToEndTests : IClassFixture<EvalBaselineEndToE
             Path.Combine(_evals.BaseOut, "run.json"), Path.Combine(_evals.CandidateOut, "run.json"), "--out", reports);
 
         Assert.True(result.ExitCode is 0 or 1, $"compare exited {result.ExitCode}: {result.Stderr}");
-        var rows = result.Stdout.Split('\n').Select(l => l.Split('│').Select(c => c.Trim()).ToArray()).Where(c => c.Length > 2).ToList();
-        var header = rows.First(c => c.Contains("Holm p"));
+        // The comparison table: the rows after its header with as many cells (compare also prints the scorecard).
+        var cells = result.Stdout.Split('\n').Select(l => l.Split('│').Select(c => c.Trim()).ToArray()).Where(c => c.Length > 2).ToList();
+        var headerIndex = cells.FindIndex(c => c.Contains("Holm p"));
+        Assert.True(headerIndex >= 0, "no comparison table:\n" + result.Stdout);
+        var header = cells[headerIndex];
+        var rows = cells.Skip(headerIndex + 1).TakeWhile(c => c.Length == header.Length).ToList();
         var (nameColumn, pColumn) = (Array.IndexOf(header, "Metric"), Array.IndexOf(header, "Holm p"));
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(reports, "report.json")));
         var metrics = report.RootElement.GetProperty("comparison").GetProperty("metrics").EnumerateArray().ToList();
