@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RagGate.Cli.Commands;
+using RagGate.Cli.Hosting;
 
 namespace RagGate.Cli;
 
@@ -8,6 +9,7 @@ internal static class RaggateApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        ConsoleWidth.Apply();
         var root = new RootCommand("raggate: ML-aware CI for RAG apps. Index, ask, evaluate, gate and report.")
         {
             IndexCommand.Create(),

@@ -7,7 +7,11 @@ internal static class RaggateProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Result> RunAsync(string workingDirectory, params string[] args)
+    public static Task<Result> RunAsync(string workingDirectory, params string[] args) =>
+        RunWithEnvironmentAsync(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs raggate with extra environment variables (e.g. COLUMNS for the width of redirected tables).</summary>
+    public static async Task<Result> RunWithEnvironmentAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "raggate.dll");
         var start = new ProcessStartInfo("dotnet", ["exec", dll, .. args])
@@ -18,6 +22,9 @@ internal static class RaggateProcess
         };
         start.Environment.Remove("GITHUB_ACTIONS");
         start.Environment.Remove("GITHUB_STEP_SUMMARY");
+        start.Environment.Remove("COLUMNS");
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace RagGate.Evaluation.Targets;
 
@@ -28,8 +30,7 @@ public sealed class HttpRagTarget : IRagTarget, IDisposable
     {
         using var response = await _http.PostAsJsonAsync("retrieve", new HttpRetrieveRequest(query, k), HttpTargetJsonContext.Default.HttpRetrieveRequest, cancellationToken);
         response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync(HttpTargetJsonContext.Default.HttpRetrieveResponse, cancellationToken)
-            ?? throw new HttpRequestException("retrieve: empty response body");
+        var body = await ReadAsync(response, HttpTargetJsonContext.Default.HttpRetrieveResponse, "retrieve", cancellationToken);
         return new RetrievalResult(body.Documents);
     }
 
@@ -38,8 +39,7 @@ public sealed class HttpRagTarget : IRagTarget, IDisposable
     {
         using var response = await _http.PostAsJsonAsync("answer", new HttpAnswerRequest(query), HttpTargetJsonContext.Default.HttpAnswerRequest, cancellationToken);
         response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync(HttpTargetJsonContext.Default.HttpAnswerResponse, cancellationToken)
-            ?? throw new HttpRequestException("answer: empty response body");
+        var body = await ReadAsync(response, HttpTargetJsonContext.Default.HttpAnswerResponse, "answer", cancellationToken);
         var usage = body.Usage ?? new HttpUsage(0, 0, 0);
         return new AnswerResult(body.Answer, body.Documents, body.Context ?? "",
             new TokenUsage(usage.PromptTokens, usage.CompletionTokens, usage.ContextTokens),
@@ -48,4 +48,19 @@ public sealed class HttpRagTarget : IRagTarget, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
+
+    // A body that is not the contract's JSON is the service's failure, like a 500: it surfaces as an
+    // HttpRequestException, which the runner records on the query instead of aborting the whole run.
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, string endpoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(type, cancellationToken)
+                ?? throw new HttpRequestException($"{endpoint}: empty response body");
+        }
+        catch (JsonException e)
+        {
+            throw new HttpRequestException($"{endpoint}: the response is not the contract's JSON: {e.Message}", e);
+        }
+    }
 }
