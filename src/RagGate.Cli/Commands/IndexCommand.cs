@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using RagGate.Cli.Hosting;
-using RagGate.Engine.Answering;
 using RagGate.Engine.Ingestion;
 using RagGate.Engine.Pipeline;
 using RagGate.Evaluation;
@@ -43,7 +42,7 @@ internal static class IndexCommand
         using var embedder = RagEngine.CreateEmbedder(settings.Embedding);
         var index = await ProgressBar.RunAsync("Embedding", "docs", progress =>
             IndexStore.BuildAsync(corpus, settings.Chunking, embedder, progress, cancellationToken));
-        if (settings.Answer.Answerer == AnswererNames.Extractive && settings.Embedding.Cache is not null)
+        if (IndexStore.NeedsSentenceCache(settings))
         {
             await ProgressBar.RunAsync("Embedding answer sentences", "sentences", async progress =>
             {
