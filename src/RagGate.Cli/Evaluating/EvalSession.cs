@@ -41,7 +41,6 @@ internal sealed class EvalSession(string configPath, string? baselinePath, strin
         var run = runPath is not null
             ? await ReadRunAsync(runPath, cancellationToken)
             : await ExecuteAsync(config, golden, engine?.Target ?? HttpTargetFor(config), cancellationToken);
-        run.GoldenSet = Portable(run.GoldenSet ?? golden.Path);
 
         using var ownEmbedder = engine is null ? RagEngine.CreateEmbedder(config.Embedding) : null;
         IEmbeddingGenerator<string, Embedding<float>> embedder = engine?.Embedder ?? ownEmbedder!;
@@ -66,13 +65,6 @@ internal sealed class EvalSession(string configPath, string? baselinePath, strin
         };
         return await ProgressBar.RunAsync("Evaluating", "queries", p =>
             runner.RunAsync(golden, options, new Progress<RunProgress>(r => p.Report((r.Done, r.Total))), cancellationToken));
-    }
-
-    // A path inside the working folder is kept relative, so run.json stays valid in another clone.
-    private static string Portable(string path)
-    {
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 
     private static async Task<Run> ReadRunAsync(string path, CancellationToken cancellationToken) =>
