@@ -1,5 +1,6 @@
 using RagGate.Evaluation.AnswerQuality;
 using RagGate.Evaluation.GoldenSets;
+using RagGate.Evaluation.Metrics;
 using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Scoring;
@@ -124,5 +125,5 @@ public static class ComparisonBuilder
 
     private static Dictionary<string, int?> Ranks(QueryRecord? record) => record is null
         ? []
-        : RetrievalScorer.Rank(record.Retrieved).Select((id, i) => (id, i)).ToDictionary(x => x.id, x => (int?)(x.i + 1), StringComparer.Ordinal);
+        : TrecRanking.RankedIds(record.Retrieved).Select((id, i) => (id, i)).ToDictionary(x => x.id, x => (int?)(x.i + 1), StringComparer.Ordinal);
 }

@@ -6,7 +6,8 @@ namespace RagGate.Evaluation.Metrics;
 /// <summary>
 /// The one table of retrieval metric names: canonical names, aliases and which need a cutoff, so that
 /// gates, reports and config validation agree. Names are case-insensitive; <c>p@5</c> and
-/// <c>hit_rate@10</c> are aliases of <c>precision@5</c> and <c>success@10</c>.
+/// <c>hit_rate@10</c> are aliases of <c>precision@5</c> and <c>success@10</c>, and trec_eval's
+/// <c>ndcg_cut</c> and <c>recip_rank</c> name <c>ndcg</c> and <c>mrr</c>.
 /// </summary>
 public static class RetrievalMetricNames
 {
@@ -36,7 +37,9 @@ public static class RetrievalMetricNames
             [Precision] = (RetrievalMetricKind.Precision, Precision, true),
             ["p"] = (RetrievalMetricKind.Precision, Precision, true),
             [Ndcg] = (RetrievalMetricKind.Ndcg, Ndcg, true),
+            ["ndcg_cut"] = (RetrievalMetricKind.Ndcg, Ndcg, true),
             [Mrr] = (RetrievalMetricKind.ReciprocalRank, Mrr, false),
+            ["recip_rank"] = (RetrievalMetricKind.ReciprocalRank, Mrr, false),
             [Map] = (RetrievalMetricKind.AveragePrecision, Map, false),
             [Success] = (RetrievalMetricKind.Success, Success, true),
             ["hit_rate"] = (RetrievalMetricKind.Success, Success, true),

@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
+using RagGate.Evaluation.Metrics;
 
 namespace RagGate.Evaluation.Scoring;
 
@@ -42,16 +42,6 @@ public static class MetricCatalog
         TokensPerQuery = "tokens_per_query", TokensP95 = "tokens_p95", ContextTokens = "context_tokens",
         CostPerQuery = "cost_per_query", CostPer1000 = "cost_per_1k_queries";
 
-    private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["p"] = "precision",
-        ["hit_rate"] = "success",
-        ["ndcg_cut"] = "ndcg",
-        ["recip_rank"] = "mrr",
-    };
-
-    private static readonly string[] RetrievalBases = ["recall", "precision", "ndcg", "mrr", "map", "success"];
-
     private static readonly Dictionary<string, MetricInfo> Fixed = new MetricInfo[]
     {
         new(KeywordCoverage, MetricKind.Answer, true, true, true, false, ""),
@@ -93,25 +83,9 @@ public static class MetricCatalog
         string.Join(", ", new[] { "recall@k", "precision@k", "ndcg@k", "mrr", "mrr@k", "map", "map@k", "success@k" }
             .Concat(Fixed.Values.Where(m => !perQueryOnly || m.HasPerQueryValues).Select(m => m.Name)));
 
-    private static MetricInfo? ParseRetrieval(string name)
-    {
-        var at = name.IndexOf('@', StringComparison.Ordinal);
-        var baseName = (at < 0 ? name : name[..at]).ToLowerInvariant();
-        baseName = Aliases.GetValueOrDefault(baseName, baseName);
-        if (!RetrievalBases.Contains(baseName)) return null;
-
-        int? cutoff = null;
-        if (at >= 0)
-        {
-            if (!int.TryParse(name[(at + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var k) || k < 1) return null;
-            cutoff = k;
-        }
-        else if (baseName is not ("mrr" or "map"))
-        {
-            return null; // recall, precision, ndcg and success need a cutoff.
-        }
-
-        var canonical = cutoff is null ? baseName : $"{baseName}@{cutoff}";
-        return new MetricInfo(canonical, MetricKind.Retrieval, true, true, true, baseName == "success", "", cutoff);
-    }
+    // Retrieval names come from the one table the trec-eval code uses, so both accept the same names.
+    private static MetricInfo? ParseRetrieval(string name) =>
+        RetrievalMetricNames.TryParse(name, out var metric, out _)
+            ? new MetricInfo(metric.Name, MetricKind.Retrieval, true, true, true, metric.Kind == RetrievalMetricKind.Success, "", metric.Cutoff)
+            : null;
 }

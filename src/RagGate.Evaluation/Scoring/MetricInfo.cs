@@ -17,8 +17,4 @@ public sealed record MetricInfo(
     bool HasPerQueryValues,
     bool IsBinary,
     string Unit,
-    int? Cutoff = null)
-{
-    /// <summary>The family-level name without the cutoff (<c>recall</c> for <c>recall@10</c>).</summary>
-    public string BaseName => Cutoff is null ? Name : Name[..Name.IndexOf('@', StringComparison.Ordinal)];
-}
+    int? Cutoff = null);

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using RagGate.Evaluation.AnswerQuality;
 using RagGate.Evaluation.GoldenSets;
+using RagGate.Evaluation.Metrics;
 using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Targets;
@@ -8,11 +9,11 @@ using RagGate.Evaluation.Targets;
 namespace RagGate.Evaluation.Scoring;
 
 /// <summary>Scores one query of a run against its golden judgments: metric values and pass/fail checks.</summary>
-internal sealed class QueryScorer(ScoringOptions options, IReadOnlyList<MetricInfo> retrievalMetrics)
+internal sealed class QueryScorer(ScoringOptions options, IReadOnlyList<RetrievalMetric> retrievalMetrics)
 {
     public async Task<QueryScore> ScoreAsync(GoldenQuery golden, QueryRecord record, CancellationToken cancellationToken)
     {
-        var ranked = RetrievalScorer.Rank(record.Retrieved);
+        var ranked = TrecRanking.RankedIds(record.Retrieved);
         var score = new QueryScore
         {
             Id = golden.Id,
@@ -50,7 +51,7 @@ internal sealed class QueryScorer(ScoringOptions options, IReadOnlyList<MetricIn
     {
         foreach (var metric in retrievalMetrics)
         {
-            score.Values[metric.Name] = RetrievalScorer.Score(metric, ranked, golden.Judgments);
+            score.Values[metric.Name] = metric.Evaluate(ranked, golden.Judgments);
         }
 
         var rank = ranked.Select((id, i) => (id, i)).FirstOrDefault(x => golden.Judgments.GetValueOrDefault(x.id) > 0);

@@ -1,4 +1,5 @@
 using RagGate.Evaluation.GoldenSets;
+using RagGate.Evaluation.Metrics;
 using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Runs;
 
@@ -20,6 +21,7 @@ public static class ScorecardBuilder
             .Select(MetricCatalog.Get)
             .Where(m => m.Kind == MetricKind.Retrieval)
             .DistinctBy(m => m.Name)
+            .Select(m => RetrievalMetricNames.Parse(m.Name))
             .ToList();
         var scorer = new QueryScorer(options, retrievalMetrics);
 
