@@ -25,9 +25,6 @@ public sealed class YamlSection
     /// <summary>The dotted path of this section (empty at the root).</summary>
     public string Path { get; }
 
-    /// <summary>The 1-based line where the section starts.</summary>
-    public long Line => _node.Start.Line;
-
     /// <summary>Parses YAML text whose root must be a mapping.</summary>
     public static YamlSection Parse(string file, string text)
     {
@@ -51,9 +48,6 @@ public sealed class YamlSection
 
     /// <summary>An error at a node of this section.</summary>
     public InputException Error(string key, string expected) => Error(Find(key) ?? _node, FieldPath(key), expected);
-
-    /// <summary>True when the field is present.</summary>
-    public bool Has(string key) => Find(key) is not null;
 
     /// <summary>A string field, or the default when absent.</summary>
     public string? String(string key, string? fallback = null)
