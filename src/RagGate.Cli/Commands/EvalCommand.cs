@@ -14,9 +14,12 @@ internal static class EvalCommand
         var output = new Option<string>("--out") { Description = "Folder for run.json, run.trec and the reports", DefaultValueFactory = _ => ".raggate/report" };
         var run = new Option<string?>("--run") { Description = "Score an existing run (run.json or a TREC run file) instead of querying the system" };
         var json = new Option<bool>("--json") { Description = "Print report.json to stdout instead of the scorecard" };
-        var command = new Command("eval", "Evaluate a RAG system on a golden set and gate the change") { config, baseline, output, run, json };
+        var concurrency = new Option<string?>("--concurrency") { Description = "Concurrent clients (or a list, 1,4,16) against an http target; overrides eval.concurrency" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the expected requests, tokens and cost without calling the target" };
+        var command = new Command("eval", "Evaluate a RAG system on a golden set and gate the change") { config, baseline, output, run, json, concurrency, dryRun };
         command.SetAction((parse, ct) => CommandGuard.RunAsync(token => new EvalSession(
-            parse.GetValue(config)!, parse.GetValue(baseline), parse.GetValue(output)!, parse.GetValue(run), parse.GetValue(json)).RunAsync(token), ct));
+            parse.GetValue(config)!, parse.GetValue(baseline), parse.GetValue(output)!, parse.GetValue(run), parse.GetValue(json),
+            parse.GetValue(concurrency), parse.GetValue(dryRun)).RunAsync(token), ct));
         return command;
     }
 }

@@ -4,6 +4,8 @@ using RagGate.Engine.Ingestion;
 using RagGate.Engine.Pipeline;
 using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
+using RagGate.Evaluation.Cost;
+using RagGate.Evaluation.Gates;
 using RagGate.Evaluation.GoldenSets;
 using RagGate.Evaluation.Running;
 using RagGate.Evaluation.Runs;
@@ -13,14 +15,19 @@ using RagGate.Evaluation.Targets;
 namespace RagGate.Cli.Evaluating;
 
 /// <summary>One <c>raggate eval</c>: load, run (or read a run), score, gate, report.</summary>
-internal sealed class EvalSession(string configPath, string? baselinePath, string outDir, string? runPath, bool json)
+internal sealed class EvalSession(string configPath, string? baselinePath, string outDir, string? runPath, bool json, string? concurrency = null, bool dryRun = false)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var config = RagGateConfigLoader.Load(configPath);
+        var config = WithOverrides(RagGateConfigLoader.Load(configPath));
         var golden = GoldenSetLoader.Load(config.Eval.Golden);
-        var baseline = baselinePath is null ? null : await RunFile.ReadAsync(baselinePath, cancellationToken);
+        if (dryRun)
+        {
+            Console.WriteLine(DryRun.Describe(config, golden, DryRun.Estimate(config, golden)));
+            return ExitCodes.Success;
+        }
 
+        var baseline = baselinePath is null ? null : await RunFile.ReadAsync(baselinePath, cancellationToken);
         var embedded = runPath is null && config.Target.Kind == TargetSettings.Embedded;
 
         // Judgments are checked against the corpus before anything is embedded, so a typo fails in a second, not after indexing.
@@ -38,9 +45,17 @@ internal sealed class EvalSession(string configPath, string? baselinePath, strin
             GoldenSetLoader.ValidateDocumentIds(golden, engine.Index.Documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal));
         }
 
-        var run = runPath is not null
-            ? await ReadRunAsync(runPath, cancellationToken)
-            : await ExecuteAsync(config, golden, engine?.Target ?? HttpTargetFor(config), cancellationToken);
+        Run run;
+        if (runPath is not null)
+        {
+            run = await ReadRunAsync(runPath, cancellationToken);
+            CutoffCheck.Validate(config, Depth(run), $"the depth of {runPath}");
+        }
+        else
+        {
+            using var http = engine is null ? HttpTargetFor(config) : null;
+            run = await ExecuteAsync(config, golden, engine?.Target ?? http!, cancellationToken);
+        }
 
         using var ownEmbedder = engine is null ? RagEngine.CreateEmbedder(config.Embedding) : null;
         IEmbeddingGenerator<string, Embedding<float>> embedder = engine?.Embedder ?? ownEmbedder!;
@@ -48,18 +63,40 @@ internal sealed class EvalSession(string configPath, string? baselinePath, strin
         var report = await EvaluationReportBuilder.BuildAsync(run, golden, config, scoring, baseline, TimeProvider.System, cancellationToken);
 
         await ReportOutput.WriteAsync(report, run, outDir, json, cancellationToken);
+        if (run.Stopped is { } stopped) await Console.Error.WriteLineAsync($"raggate: {stopped}");
         return report.Passed ? ExitCodes.Success : ExitCodes.GateFailed;
     }
+
+    private RagGateConfig WithOverrides(RagGateConfig config)
+    {
+        if (concurrency is not null) config = config with { Eval = config.Eval with { Concurrency = ConcurrencyOption.Parse(concurrency) } };
+        if (config.Target.Kind == TargetSettings.Embedded && runPath is null && !dryRun && config.Eval.Concurrency.Any(c => c > 1))
+        {
+            throw new InputException($"{config.Path}: eval.concurrency: more than one client needs an http target; the embedded engine runs in this process, one query at a time");
+        }
+
+        return config;
+    }
+
+    // A TREC run records no depth: the longest ranked list is as deep as it goes.
+    private static int Depth(Run run) => run.TopK > 0 ? run.TopK : run.Queries.Select(q => q.Retrieved.Count).DefaultIfEmpty(0).Max();
 
     private static async Task<Run> ExecuteAsync(RagGateConfig config, GoldenSet golden, IRagTarget target, CancellationToken cancellationToken)
     {
         var runner = new EvalRunner(target, TimeProvider.System);
+        var prices = PriceTable.Load(config.Eval.Prices);
+        var price = prices.Get(config.Answer.GenerationModel);
         var options = new RunOptions
         {
             K = config.Eval.K,
             Warmup = config.Eval.Warmup,
             Repetitions = config.Eval.Repetitions,
             Answer = config.Eval.Answer,
+            Concurrency = config.Eval.Concurrency,
+            Seed = config.Eval.Seed,
+            CostOf = usage => (double)CostCalculator.Cost(usage, price),
+            MaxCost = config.Eval.MaxCost,
+            Currency = prices.Currency,
             ToolVersion = ToolInfo.Version,
             GitSha = ToolInfo.GitSha(Path.GetDirectoryName(config.Path)!),
         };
@@ -73,5 +110,6 @@ internal sealed class EvalSession(string configPath, string? baselinePath, strin
             : TrecRunFile.Read(path);
 
     private static HttpRagTarget HttpTargetFor(RagGateConfig config) =>
-        new(new Uri(config.Target.Url!), TimeSpan.FromSeconds(config.Target.TimeoutSeconds), config.Name, config.Answer.GenerationModel);
+        new(new Uri(config.Target.Url!), TimeSpan.FromSeconds(config.Target.TimeoutSeconds), config.Name, config.Answer.GenerationModel,
+            usageRequired: config.Target.Usage == TargetSettings.UsageRequired);
 }

@@ -81,6 +81,12 @@ internal sealed class ConsoleScorecardWriter(IAnsiConsole console)
             console.MarkupLine($"[bold]Latency[/]  p50 {ReportFormat.Ms(e2e.P50)} ms · p95 {ReportFormat.Ms(e2e.P95)} ms · p99 {ReportFormat.Ms(e2e.P99)} ms"
                 + $" · {e2e.Samples} samples · {ReportFormat.Count(latency.ThroughputQps)} queries/s"
                 + (latency.Retrieval.Samples > 0 ? $" [grey](retrieval p95 {ReportFormat.Ms(latency.Retrieval.P95)} ms)[/]" : ""));
+            foreach (var level in latency.Levels ?? [])
+            {
+                console.MarkupLine($"         [grey]{level.Concurrency} concurrent: {ReportFormat.Count(level.ThroughputQps)} queries/s · p50 {ReportFormat.Ms(level.Latency.P50)} ms"
+                    + $" · p95 {ReportFormat.Ms(level.Latency.P95)} ms · p99 {ReportFormat.Ms(level.Latency.P99)} ms · {level.Errors} errors of {level.Requests}[/]");
+            }
+
             if (e2e.Samples < 20)
                 console.MarkupLine($"         [yellow]only {e2e.Samples} samples (fewer than 20): the nearest-rank p95 and p99 equal the maximum[/]");
         }

@@ -84,6 +84,17 @@ public sealed class RagEngine : IDisposable
     /// <inheritdoc />
     public void Dispose() => Embedder.Dispose();
 
+    /// <summary>
+    /// The most prompt tokens the configured answerer sends for <paramref name="question"/>: the rendered
+    /// prompt with an empty context plus a full context of <c>max_context_tokens</c>, counted with the
+    /// generation model's tokenizer. Nothing is retrieved or embedded.
+    /// </summary>
+    public static int MaxPromptTokens(RagGateConfig config, TokenCounter counter, string question)
+    {
+        var options = AnswerOptionsFrom(config.Answer);
+        return counter.CountChat(PromptRenderer.Render(options, "", question)) + options.MaxContextTokens;
+    }
+
     private static AnswerOptions AnswerOptionsFrom(AnswerSettings settings) => new()
     {
         GenerationModel = settings.GenerationModel,

@@ -20,8 +20,17 @@ public sealed record EvalSettings
     /// <summary>Queries run before measuring, to warm caches and JIT.</summary>
     public int Warmup { get; init; } = 3;
 
-    /// <summary>Measured repetitions per query (latency samples).</summary>
+    /// <summary>Measured rounds over the whole golden set: each gives every query one more repetition (answer checks and a latency sample).</summary>
     public int Repetitions { get; init; } = 1;
+
+    /// <summary>
+    /// Concurrent clients: the first level runs the scored rounds, each further level is measured for
+    /// latency and throughput only. Above 1 only for HTTP targets.
+    /// </summary>
+    public IReadOnlyList<int> Concurrency { get; init; } = [1];
+
+    /// <summary>Most money a run may spend (price table currency); the run stops over it and fails. Null for no limit.</summary>
+    public double? MaxCost { get; init; }
 
     /// <summary>When false, only retrieval is evaluated: no answers, tokens or end-to-end latency.</summary>
     public bool Answer { get; init; } = true;

@@ -42,6 +42,7 @@ public static partial class RagGateConfigLoader
             Regressions = root.Items("regression").Select(item => ReadRegression(file, item)).ToList(),
         };
         root.RejectUnknownFields();
+        Gates.CutoffCheck.Validate(config, config.Eval.K, "eval.k");
 
         if (config.Target.Kind == TargetSettings.Embedded && config.Corpus is null && config.Index is null)
         {
@@ -132,6 +133,7 @@ public static partial class RagGateConfigLoader
             Kind = s.Choice("kind", TargetSettings.Embedded, TargetSettings.Embedded, TargetSettings.Http),
             Url = s.String("url"),
             TimeoutSeconds = s.Number("timeout_seconds", 30, 0.1, 3600),
+            Usage = s.Choice("usage", TargetSettings.UsageEstimate, TargetSettings.UsageEstimate, TargetSettings.UsageRequired),
         };
         if (settings.Kind == TargetSettings.Http && !Uri.TryCreate(settings.Url, UriKind.Absolute, out _))
         {
@@ -158,6 +160,8 @@ public static partial class RagGateConfigLoader
             K = s.Int("k", 10, 1, 10_000),
             Warmup = s.Int("warmup", 3, 0, 10_000),
             Repetitions = s.Int("repetitions", 1, 1, 1000),
+            Concurrency = s.Ints("concurrency", [1], 1, 1024),
+            MaxCost = s.OptionalNumber("max_cost", 0, double.MaxValue),
             Answer = s.Bool("answer", true),
             Seed = s.Int("seed", 42),
             BootstrapResamples = s.Int("bootstrap_resamples", 2000, 100, 1_000_000),
@@ -235,6 +239,6 @@ public static partial class RagGateConfigLoader
         return rule;
     }
 
-    [GeneratedRegex(@"^\s*(?<metric>[A-Za-z_][A-Za-z0-9_@.]*)\s*(?<op>>=|<=|>|<)\s*(?<value>[-+0-9.eE]+)\s*$")]
+    [GeneratedRegex(@"^\s*(?<metric>[A-Za-z_][A-Za-z0-9_@.^]*)\s*(?<op>>=|<=|>|<)\s*(?<value>[-+0-9.eE]+)\s*$")]
     private static partial Regex GateText();
 }

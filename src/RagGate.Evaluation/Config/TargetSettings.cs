@@ -15,6 +15,15 @@ public sealed record TargetSettings
     /// <summary>Base URL of the HTTP target.</summary>
     public string? Url { get; init; }
 
+    /// <summary>RagGate counts the tokens itself when an answer has no <c>usage</c>.</summary>
+    public const string UsageEstimate = "estimate";
+
+    /// <summary>An answer without <c>usage</c> is a per-query error.</summary>
+    public const string UsageRequired = "required";
+
+    /// <summary><c>estimate</c> (count missing usage with the generation model's tokenizer) or <c>required</c>.</summary>
+    public string Usage { get; init; } = UsageEstimate;
+
     /// <summary>Per-request timeout of the HTTP target, in seconds.</summary>
     public double TimeoutSeconds { get; init; } = 30;
 }

@@ -92,6 +92,21 @@ public sealed class YamlSection
         return value;
     }
 
+    /// <summary>One whole number or a list of them, each within [min, max]; the default when absent.</summary>
+    public IReadOnlyList<int> Ints(string key, IReadOnlyList<int> fallback, int min, int max)
+    {
+        var node = Take(key);
+        if (node is null) return fallback;
+        IEnumerable<(YamlNode Node, string Path)> items = node is YamlSequenceNode sequence
+            ? sequence.Children.Select((child, i) => (child, $"{FieldPath(key)}[{i}]"))
+            : [(node, FieldPath(key))];
+        var values = items.Select(item =>
+            item.Node is YamlScalarNode { Value: { } text } && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+                ? value < min || value > max ? throw Error(item.Node, item.Path, $"{value} is out of range; expected {RangeText(min, max)}") : value
+                : throw Error(item.Node, item.Path, "expected a whole number or a list of whole numbers")).ToList();
+        return values.Count > 0 ? values : throw Error(node, FieldPath(key), "the list is empty; expected at least one whole number");
+    }
+
     /// <summary>A number field within [min, max], or the default when absent.</summary>
     public double Number(string key, double fallback, double min = double.MinValue, double max = double.MaxValue)
     {

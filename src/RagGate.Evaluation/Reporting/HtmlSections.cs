@@ -86,7 +86,12 @@ internal static class HtmlSections
         LatencyRow(sb, "mean", latency, p => p.Mean);
         sb.Append($"<tr><th scope=\"row\">samples</th><td class=\"num\">{latency.Retrieval.Samples}</td><td class=\"num\" data-latency=\"e2e.samples\">{latency.EndToEnd.Samples}</td></tr>\n");
         sb.Append("</tbody></table>\n");
-        sb.Append($"<p>Throughput <strong data-latency=\"throughput\">{ReportFormat.Count(latency.ThroughputQps)}</strong> queries/s, end to end, one at a time.</p>");
+        sb.Append($"<p>Throughput <strong data-latency=\"throughput\">{ReportFormat.Count(latency.ThroughputQps)}</strong> queries/s, end to end, {MarkdownSections.Clients(latency.Concurrency)}.</p>");
+        foreach (var level in latency.Levels ?? [])
+        {
+            sb.Append($"<p data-load-level=\"{level.Concurrency}\">{level.Concurrency} concurrent: {ReportFormat.Count(level.ThroughputQps)} queries/s · p50 {ReportFormat.Ms(level.Latency.P50)} ms · p95 {ReportFormat.Ms(level.Latency.P95)} ms · p99 {ReportFormat.Ms(level.Latency.P99)} ms · {level.Errors} errors of {level.Requests}</p>");
+        }
+
         if (MarkdownSections.SmallSampleNote(latency.EndToEnd) is { } note)
             sb.Append($"<p class=\"note\" data-note=\"small-sample\">{E(note)}</p>");
         sb.Append("</div>\n</div>\n</section>\n");

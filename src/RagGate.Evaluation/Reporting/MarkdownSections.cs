@@ -18,9 +18,28 @@ internal static class MarkdownSections
         Row(table, "retrieval", latency.Retrieval);
         Row(table, "end to end", latency.EndToEnd);
         table.AppendTo(sb);
-        sb.Append("Throughput: ").Append(ReportFormat.Count(latency.ThroughputQps)).Append(" queries/s, end to end, one at a time.\n\n");
+        sb.Append("Throughput: ").Append(ReportFormat.Count(latency.ThroughputQps)).Append(" queries/s, end to end, ").Append(Clients(latency.Concurrency)).Append(".\n\n");
+        AppendLoadLevels(sb, latency);
         if (SmallSampleNote(latency.EndToEnd) is { } note)
             sb.Append("> ").Append(note).Append("\n\n");
+    }
+
+    /// <summary>How many clients sent queries at once, in words.</summary>
+    public static string Clients(int concurrency) => concurrency <= 1 ? "one at a time" : $"{concurrency} concurrent clients";
+
+    private static void AppendLoadLevels(StringBuilder sb, LatencySummary latency)
+    {
+        if (latency.Levels is null)
+            return;
+        var table = new MarkdownTable(["Concurrency", "requests", "errors", "queries/s", "p50 (ms)", "p95 (ms)", "p99 (ms)"], "rrrrrrr");
+        foreach (var level in latency.Levels)
+        {
+            table.AddRow(level.Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture), level.Requests.ToString(System.Globalization.CultureInfo.InvariantCulture), level.Errors.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ReportFormat.Count(level.ThroughputQps), ReportFormat.Ms(level.Latency.P50), ReportFormat.Ms(level.Latency.P95), ReportFormat.Ms(level.Latency.P99));
+        }
+
+        sb.Append("Latency and throughput per concurrency level (wall clock over the measured requests; only the first level's answers are scored):\n\n");
+        table.AppendTo(sb);
     }
 
     /// <summary>The note a reader needs when the sample is too small for the tail percentiles to mean much.</summary>

@@ -39,6 +39,15 @@ public sealed class QueryScore
     /// <summary>Total tokens of this query.</summary>
     public int TotalTokens { get; set; }
 
-    /// <summary>True when every check passed.</summary>
+    /// <summary>Share of repetitions that passed every check, when the run repeated queries; null with one repetition.</summary>
+    public double? PassRate { get; set; }
+
+    /// <summary>Repetitions scored, when more than one.</summary>
+    public int? Repetitions { get; set; }
+
+    /// <summary>True when the verdict differed across repetitions; null with one repetition.</summary>
+    public bool? Flaky => PassRate is null ? null : PassRate is > 0 and < 1;
+
+    /// <summary>True when every check passed (on every repetition).</summary>
     public bool Passed => Checks.TrueForAll(c => c.Passed);
 }

@@ -6,11 +6,13 @@ namespace RagGate.Evaluation.Running;
 
 /// <summary>
 /// Runs a golden set against a target and records everything measured in a <see cref="Run"/>.
-/// Queries run one at a time so latencies are not distorted by each other.
+/// Repetitions are rounds over the whole golden set in a seeded shuffled order (never back to back
+/// per query, so a cache in the target cannot serve them); throughput is requests over the
+/// wall-clock time of the measured rounds, at each configured concurrency level.
 /// </summary>
 public sealed class EvalRunner(IRagTarget target, TimeProvider time)
 {
-    /// <summary>Runs every golden query: warm-up first, then the measured repetitions.</summary>
+    /// <summary>Runs every golden query: warm-up first, then the measured rounds at each concurrency level.</summary>
     public async Task<Run> RunAsync(GoldenSet golden, RunOptions options, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var run = new Run
@@ -24,66 +26,117 @@ public sealed class EvalRunner(IRagTarget target, TimeProvider time)
             TopK = options.K,
             WarmupQueries = Math.Min(options.Warmup, golden.Queries.Count),
             Repetitions = options.Repetitions,
+            Concurrency = options.Concurrency[0],
+            Load = [],
         };
+        run.Queries.AddRange(golden.Queries.Select(q => new QueryRecord { Id = q.Id, Query = q.Query, Category = q.Category }));
         var started = time.GetTimestamp();
+        var budget = new CostBudget(options);
+        var planned = golden.Queries.Count * options.Repetitions * options.Concurrency.Count;
 
         for (var i = 0; i < run.WarmupQueries; i++)
         {
-            await MeasureAsync(golden.Queries[i], options, cancellationToken);
-            progress?.Report(new RunProgress(i + 1, run.WarmupQueries, "warm-up"));
+            var warm = await MeasureAsync(golden.Queries[i], options, cancellationToken);
+            if (warm.Answer is not null) budget.Spend(warm.Answer.Usage, 0, planned);
+            progress?.Report(new RunProgress(i + 1, run.WarmupQueries, "warm-up queries"));
         }
 
-        for (var i = 0; i < golden.Queries.Count; i++)
+        var order = new RoundOrder(options.Seed);
+        var done = 0;
+        for (var level = 0; level < options.Concurrency.Count && budget.Exceeded is null; level++)
         {
-            run.Queries.Add(await RecordAsync(golden.Queries[i], options, cancellationToken));
-            progress?.Report(new RunProgress(i + 1, golden.Queries.Count, "queries"));
+            var load = new LoadLevel { Concurrency = options.Concurrency[level] };
+            run.Load.Add(load);
+            var levelStarted = time.GetTimestamp();
+            for (var round = 0; round < options.Repetitions && budget.Exceeded is null; round++)
+            {
+                var scored = level == 0;
+                var repetition = round;
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = load.Concurrency, CancellationToken = cancellationToken };
+                await Parallel.ForEachAsync(order.Next(golden.Queries.Count), parallel, async (i, token) =>
+                {
+                    if (budget.Exceeded is not null) return;
+                    var measured = await MeasureAsync(golden.Queries[i], options, token);
+                    if (scored) Record(run.Queries[i], measured, repetition);
+                    int count;
+                    lock (load)
+                    {
+                        load.Requests++;
+                        if (measured.Error is not null) load.Errors++;
+                        else load.LatencyMs.Add(measured.Answer is null ? measured.RetrievalMs : measured.EndToEndMs);
+                        count = ++done;
+                    }
+
+                    if (measured.Answer is not null) budget.Spend(measured.Answer.Usage, count, planned);
+                    progress?.Report(new RunProgress(count, planned, load.Concurrency == 1 ? "queries" : $"queries at concurrency {load.Concurrency}"));
+                });
+            }
+
+            load.WallTimeMs = time.GetElapsedTime(levelStarted).TotalMilliseconds;
+        }
+
+        (run.Stopped, run.Spent) = (budget.Exceeded, budget.Spent);
+        foreach (var record in run.Queries.Where(r => run.Stopped is not null && r.RetrievalLatencyMs.Count == 0 && r.Error is null))
+        {
+            record.Error = $"not run: {run.Stopped}";
         }
 
         run.WallTimeMs = time.GetElapsedTime(started).TotalMilliseconds;
         return run;
     }
 
-    private async Task<QueryRecord> RecordAsync(GoldenQuery query, RunOptions options, CancellationToken cancellationToken)
+    private static void Record(QueryRecord record, Measurement measured, int repetition)
     {
-        var record = new QueryRecord { Id = query.Id, Query = query.Query, Category = query.Category };
+        if (measured.Error is null)
+        {
+            record.RetrievalLatencyMs.Add(measured.RetrievalMs);
+            if (measured.Answer is not null) record.EndToEndLatencyMs.Add(measured.EndToEndMs);
+        }
+
+        var attempt = new QueryAttempt
+        {
+            Error = measured.Error,
+            Retrieved = measured.Retrieval?.Documents.Select(d => new RankedDocument(d.Id, d.Score, d.Rank) { Text = d.Text }).ToList() ?? [],
+            Answer = measured.Answer?.Answer,
+            Refused = measured.Answer?.Refused ?? false,
+            Context = measured.Answer?.Context,
+            PromptTokens = measured.Answer?.Usage.PromptTokens ?? 0,
+            CompletionTokens = measured.Answer?.Usage.CompletionTokens ?? 0,
+            ContextTokens = measured.Answer?.Usage.ContextTokens ?? 0,
+            TokensEstimated = measured.Answer?.Usage.Estimated ?? false,
+        };
+        if (repetition > 0)
+        {
+            (record.Repeats ??= []).Add(attempt);
+            return;
+        }
+
+        (record.Error, record.Retrieved, record.Answer, record.Refused, record.Context) =
+            (attempt.Error, attempt.Retrieved, attempt.Answer, attempt.Refused, attempt.Context);
+        (record.PromptTokens, record.CompletionTokens, record.ContextTokens, record.TokensEstimated) =
+            (attempt.PromptTokens, attempt.CompletionTokens, attempt.ContextTokens, attempt.TokensEstimated);
+    }
+
+    private async Task<Measurement> MeasureAsync(GoldenQuery query, RunOptions options, CancellationToken cancellationToken)
+    {
         try
         {
-            for (var rep = 0; rep < options.Repetitions; rep++)
-            {
-                var (retrieval, answer, retrievalMs, endToEndMs) = await MeasureAsync(query, options, cancellationToken);
-                record.RetrievalLatencyMs.Add(retrievalMs);
-                if (answer is not null) record.EndToEndLatencyMs.Add(endToEndMs);
-                if (rep > 0) continue;
+            var start = time.GetTimestamp();
+            var retrieval = await target.RetrieveAsync(query.Query, options.K, cancellationToken);
+            var retrievalMs = time.GetElapsedTime(start).TotalMilliseconds;
+            if (!options.Answer) return new Measurement(retrieval, null, retrievalMs, 0, null);
 
-                record.Retrieved = retrieval.Documents.Select(d => new RankedDocument(d.Id, d.Score, d.Rank) { Text = d.Text }).ToList();
-                if (answer is null) continue;
-                record.Answer = answer.Answer;
-                record.Refused = answer.Refused;
-                record.Context = answer.Context;
-                record.PromptTokens = answer.Usage.PromptTokens;
-                record.CompletionTokens = answer.Usage.CompletionTokens;
-                record.ContextTokens = answer.Usage.ContextTokens;
-            }
+            start = time.GetTimestamp();
+            var answer = await target.AnswerAsync(query.Query, cancellationToken);
+            return new Measurement(retrieval, answer, retrievalMs, time.GetElapsedTime(start).TotalMilliseconds, null);
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            // A failing target is data: the query scores zero and the report says why.
-            record.Error = e.Message;
+            // A failing target is data: the query scores zero and the report says why (warm-up included,
+            // so an outage never crashes the run).
+            return new Measurement(null, null, 0, 0, e.Message);
         }
-
-        return record;
     }
 
-    private async Task<(RetrievalResult Retrieval, AnswerResult? Answer, double RetrievalMs, double EndToEndMs)> MeasureAsync(
-        GoldenQuery query, RunOptions options, CancellationToken cancellationToken)
-    {
-        var start = time.GetTimestamp();
-        var retrieval = await target.RetrieveAsync(query.Query, options.K, cancellationToken);
-        var retrievalMs = time.GetElapsedTime(start).TotalMilliseconds;
-        if (!options.Answer) return (retrieval, null, retrievalMs, 0);
-
-        start = time.GetTimestamp();
-        var answer = await target.AnswerAsync(query.Query, cancellationToken);
-        return (retrieval, answer, retrievalMs, time.GetElapsedTime(start).TotalMilliseconds);
-    }
+    private sealed record Measurement(RetrievalResult? Retrieval, AnswerResult? Answer, double RetrievalMs, double EndToEndMs, string? Error);
 }

@@ -39,6 +39,29 @@ public sealed class QueryRecord
     /// <summary>Tokens of the context alone.</summary>
     public int ContextTokens { get; set; }
 
+    /// <summary>True when RagGate counted the tokens because the target reported no usage.</summary>
+    public bool TokensEstimated { get; set; }
+
     /// <summary>Set when the target failed for this query; the query then scores zero.</summary>
     public string? Error { get; set; }
+
+    /// <summary>Repetitions 2..n, when the run repeated queries; null with one repetition.</summary>
+    public List<QueryAttempt>? Repeats { get; set; }
+
+    /// <summary>Every repetition as a record of its own (repetition 1 is this record), for scoring each.</summary>
+    public IEnumerable<QueryRecord> Repetitions()
+    {
+        yield return this;
+        foreach (var attempt in Repeats ?? [])
+        {
+            yield return new QueryRecord
+            {
+                Id = Id, Query = Query, Category = Category,
+                Retrieved = attempt.Retrieved, Context = attempt.Context, Answer = attempt.Answer, Refused = attempt.Refused,
+                PromptTokens = attempt.PromptTokens, CompletionTokens = attempt.CompletionTokens, ContextTokens = attempt.ContextTokens,
+                TokensEstimated = attempt.TokensEstimated, Error = attempt.Error,
+                RetrievalLatencyMs = RetrievalLatencyMs, EndToEndLatencyMs = EndToEndLatencyMs,
+            };
+        }
+    }
 }

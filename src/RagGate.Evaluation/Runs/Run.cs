@@ -45,6 +45,21 @@ public sealed class Run
     /// <summary>Measured repetitions per query.</summary>
     public int Repetitions { get; set; } = 1;
 
+    /// <summary>Concurrent clients of the measured rounds whose answers are scored.</summary>
+    public int Concurrency { get; set; } = 1;
+
+    /// <summary>
+    /// Requests and wall-clock time per concurrency level; the first is the scored rounds. Null in
+    /// runs written before throughput was measured from wall time.
+    /// </summary>
+    public List<LoadLevel>? Load { get; set; }
+
+    /// <summary>Why the run stopped before every planned request was made (a spent budget), or null when it finished.</summary>
+    public string? Stopped { get; set; }
+
+    /// <summary>Money the run spent (warm-up included, price table currency), recorded when it ran under <c>eval.max_cost</c>.</summary>
+    public double? Spent { get; set; }
+
     /// <summary>One record per golden query, in golden-set order.</summary>
     public List<QueryRecord> Queries { get; set; } = [];
 }

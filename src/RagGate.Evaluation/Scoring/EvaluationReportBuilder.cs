@@ -48,6 +48,15 @@ public static class EvaluationReportBuilder
             Comparison = comparison,
             Gates = GateEvaluator.Evaluate(scorecard, config.Gates, config.Regressions, comparison, config.Eval),
         };
+        if (run.Stopped is { } stopped)
+        {
+            report.Gates.Add(new GateResult
+            {
+                Name = "eval.max_cost", Metric = "run_cost", Operator = "<=", Threshold = config.Eval.MaxCost ?? 0,
+                Actual = run.Spent ?? 0, Compared = run.Spent ?? 0, Passed = false, Reason = stopped,
+            });
+        }
+
         report.Notes.AddRange(Notes(report));
         return report;
     }

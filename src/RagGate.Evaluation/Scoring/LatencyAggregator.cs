@@ -18,10 +18,24 @@ internal static class LatencyAggregator
         {
             Retrieval = Describe(retrieval),
             EndToEnd = Describe(endToEnd),
-            ThroughputQps = main.Count == 0 || main.Sum() <= 0 ? 0 : main.Count / (main.Sum() / 1000.0),
+            // Runs written before wall time was recorded per level keep the old estimate (one at a time, no gaps).
+            ThroughputQps = run.Load is [var scored, ..] ? Throughput(scored) : main.Count == 0 || main.Sum() <= 0 ? 0 : main.Count / (main.Sum() / 1000.0),
+            Concurrency = run.Concurrency,
+            Levels = run.Load is { Count: > 1 } levels ? levels.Select(Describe).ToList() : null,
             Histogram = Histogram(main),
         };
     }
+
+    private static double Throughput(LoadLevel level) => level.WallTimeMs <= 0 ? 0 : level.Requests / (level.WallTimeMs / 1000.0);
+
+    private static LoadLevelSummary Describe(LoadLevel level) => new()
+    {
+        Concurrency = level.Concurrency,
+        Requests = level.Requests,
+        Errors = level.Errors,
+        ThroughputQps = Throughput(level),
+        Latency = Describe(level.LatencyMs),
+    };
 
     public static IEnumerable<MetricSummary> Metrics(LatencySummary latency)
     {

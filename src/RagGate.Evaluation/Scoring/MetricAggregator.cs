@@ -24,7 +24,8 @@ internal static class MetricAggregator
                 HigherIsBetter = info.HigherIsBetter,
                 Unit = info.Unit,
             };
-            if (info.IsBinary)
+            // Averaged over repetitions, a pass/fail value is a per-query rate: no longer a Wilson count.
+            if (info.IsBinary && values.TrueForAll(v => v is 0 or 1))
             {
                 var interval = Wilson.Interval((int)values.Sum(), values.Count, Confidence);
                 (summary.Lower, summary.Upper) = (interval.Lower, interval.Upper);

@@ -36,6 +36,9 @@ public static class MetricCatalog
     /// <summary>Share of queries that passed every check.</summary>
     public const string QueryPassRate = "query_pass_rate";
 
+    /// <summary>Share of queries that passed every check on every one of the k repetitions.</summary>
+    public const string PassAllK = "pass^k";
+
     /// <summary>Latency and cost names.</summary>
     public const string LatencyP50 = "latency_p50_ms", LatencyP95 = "latency_p95_ms", LatencyP99 = "latency_p99_ms",
         RetrievalP50 = "retrieval_p50_ms", RetrievalP95 = "retrieval_p95_ms", Throughput = "throughput_qps",
@@ -53,6 +56,7 @@ public static class MetricCatalog
         new(AnswerRate, MetricKind.Answer, true, true, true, true, ""),
         new(HallucinationFree, MetricKind.Answer, true, true, true, true, ""),
         new(QueryPassRate, MetricKind.Answer, true, true, true, true, ""),
+        new(PassAllK, MetricKind.Answer, true, true, true, true, ""),
         new(LatencyP50, MetricKind.Latency, false, false, false, false, "ms"),
         new(LatencyP95, MetricKind.Latency, false, false, false, false, "ms"),
         new(LatencyP99, MetricKind.Latency, false, false, false, false, "ms"),

@@ -17,7 +17,8 @@ public static class ScorecardBuilder
         CancellationToken cancellationToken = default)
     {
         var records = run.Queries.ToDictionary(q => q.Id, StringComparer.Ordinal);
-        var retrievalMetrics = options.RetrievalMetrics.Concat(extraMetrics ?? [])
+        var extra = extraMetrics?.ToList();
+        var retrievalMetrics = options.RetrievalMetrics.Concat(extra ?? [])
             .Select(MetricCatalog.Get)
             .Where(m => m.Kind == MetricKind.Retrieval)
             .DistinctBy(m => m.Name)
@@ -30,10 +31,19 @@ public static class ScorecardBuilder
         {
             // A golden query missing from the run scores zero (trec_eval's -c), as an empty record.
             var record = records.GetValueOrDefault(query.Id) ?? new QueryRecord { Id = query.Id, Query = query.Query, Error = "missing from the run" };
-            scorecard.Queries.Add(await scorer.ScoreAsync(query, record, cancellationToken));
+            var repetitions = new List<QueryScore>();
+            foreach (var repetition in record.Repetitions())
+            {
+                repetitions.Add(await scorer.ScoreAsync(query, repetition, cancellationToken));
+            }
+
+            scorecard.Queries.Add(RepetitionMerge.Merge(repetitions));
         }
 
-        var order = retrievalMetrics.Select(m => m.Name).Concat(AnswerAndCostOrder).ToList();
+        // pass^k equals query_pass_rate with one repetition: shown when the run repeated or a gate asks for it.
+        var passAllK = run.Repetitions > 1 || scorecard.Queries.Any(q => q.Repetitions > 1) || (extra?.Contains(MetricCatalog.PassAllK, StringComparer.OrdinalIgnoreCase) ?? false);
+        var order = retrievalMetrics.Select(m => m.Name).Concat(AnswerAndCostOrder)
+            .Concat(passAllK ? [MetricCatalog.PassAllK] : []).ToList();
         scorecard.Metrics.AddRange(MetricAggregator.Summaries(scorecard.Queries, order, options.Eval));
         scorecard.Categories.AddRange(MetricAggregator.ByCategory(scorecard.Queries, order));
         scorecard.Latency = LatencyAggregator.Summarize(run);

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using RagGate.Evaluation.Cost;
 
 namespace RagGate.Evaluation.Targets;
 
@@ -11,10 +12,19 @@ namespace RagGate.Evaluation.Targets;
 public sealed class HttpRagTarget : IRagTarget, IDisposable
 {
     private readonly HttpClient _http;
+    private readonly Lazy<TokenCounter> _counter;
 
     /// <summary>Creates a target for the service at <paramref name="baseUrl"/>.</summary>
-    public HttpRagTarget(Uri baseUrl, TimeSpan timeout, string name, string generationModel, HttpMessageHandler? handler = null)
+    /// <param name="baseUrl">The service's base URL.</param>
+    /// <param name="timeout">Per-request timeout.</param>
+    /// <param name="name">The system's name in reports.</param>
+    /// <param name="generationModel">The generation model whose tokenizer counts tokens an answer reports no usage for.</param>
+    /// <param name="handler">The HTTP handler, or null for the default.</param>
+    /// <param name="usageRequired">When true, an answer without <c>usage</c> is the service's failure instead of being counted.</param>
+    public HttpRagTarget(Uri baseUrl, TimeSpan timeout, string name, string generationModel, HttpMessageHandler? handler = null, bool usageRequired = false)
     {
+        _counter = new Lazy<TokenCounter>(() => TokenCounter.ForModel(generationModel));
+        UsageRequired = usageRequired;
         var root = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
         _http = handler is null ? new HttpClient() : new HttpClient(handler);
         _http.BaseAddress = root;
@@ -24,6 +34,9 @@ public sealed class HttpRagTarget : IRagTarget, IDisposable
 
     /// <inheritdoc />
     public SystemIdentity Identity { get; }
+
+    /// <summary>True when an answer without <c>usage</c> fails the query (<c>target.usage: required</c>).</summary>
+    public bool UsageRequired { get; }
 
     /// <inheritdoc />
     public async Task<RetrievalResult> RetrieveAsync(string query, int k, CancellationToken cancellationToken = default)
@@ -40,10 +53,21 @@ public sealed class HttpRagTarget : IRagTarget, IDisposable
         using var response = await _http.PostAsJsonAsync("answer", new HttpAnswerRequest(query), HttpTargetJsonContext.Default.HttpAnswerRequest, cancellationToken);
         response.EnsureSuccessStatusCode();
         var body = await ReadAsync(response, HttpTargetJsonContext.Default.HttpAnswerResponse, "answer", cancellationToken);
-        var usage = body.Usage ?? new HttpUsage(0, 0, 0);
-        return new AnswerResult(body.Answer, body.Documents, body.Context ?? "",
-            new TokenUsage(usage.PromptTokens, usage.CompletionTokens, usage.ContextTokens),
-            TimeSpan.FromMilliseconds(body.RetrievalMs), body.Refused);
+        var usage = body.Usage is { } reported
+            ? new TokenUsage(reported.PromptTokens, reported.CompletionTokens, reported.ContextTokens)
+            : UsageRequired
+                ? throw new HttpRequestException("answer: the response has no usage, and target.usage is required")
+                : Estimate(query, body);
+        return new AnswerResult(body.Answer, body.Documents, body.Context ?? "", usage, TimeSpan.FromMilliseconds(body.RetrievalMs), body.Refused);
+    }
+
+    // Without usage, cost gates would pass on zero tokens: count what the generator must at least have
+    // read (query and context) and written (the answer) with the generation model's tokenizer.
+    private TokenUsage Estimate(string query, HttpAnswerResponse body)
+    {
+        var counter = _counter.Value;
+        var context = counter.Count(body.Context ?? "");
+        return new TokenUsage(counter.Count(query) + context, counter.Count(body.Answer), context) { Estimated = true };
     }
 
     /// <inheritdoc />

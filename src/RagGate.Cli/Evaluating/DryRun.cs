@@ -1,0 +1,66 @@
+using System.Globalization;
+using RagGate.Engine.Pipeline;
+using RagGate.Evaluation.Config;
+using RagGate.Evaluation.Cost;
+using RagGate.Evaluation.GoldenSets;
+
+namespace RagGate.Cli.Evaluating;
+
+/// <summary>
+/// <c>raggate eval --dry-run</c>: the tokens and money a run would spend (queries x repetitions x the
+/// answerer's largest prompt, with the generation model's tokenizer and prices), without calling the target.
+/// </summary>
+internal static class DryRun
+{
+    public static DryRunEstimate Estimate(RagGateConfig config, GoldenSet golden)
+    {
+        var counter = TokenCounter.ForModel(config.Answer.GenerationModel);
+        var prices = PriceTable.Load(config.Eval.Prices);
+        var price = prices.Get(config.Answer.GenerationModel);
+        var queries = golden.Queries;
+        var warmup = Math.Min(config.Eval.Warmup, queries.Count);
+        var levels = config.Eval.Concurrency.Count;
+        var requests = (long)queries.Count * config.Eval.Repetitions * levels;
+        if (!config.Eval.Answer)
+        {
+            return new DryRunEstimate(requests + warmup, 0, 0, 0, 0, prices.Currency, queries.Count);
+        }
+
+        // Completion tokens are not known before the run; a reference answer, when the golden set has one, stands in.
+        long PerQuery(Func<GoldenQuery, int> tokens, IEnumerable<GoldenQuery> set) => set.Sum(q => (long)tokens(q));
+        int Prompt(GoldenQuery q) => RagEngine.MaxPromptTokens(config, counter, q.Query);
+        int Completion(GoldenQuery q) => q.ReferenceAnswer is { } reference ? counter.Count(reference) : 0;
+        var rounds = (long)config.Eval.Repetitions * levels;
+        var prompt = (PerQuery(Prompt, queries) * rounds) + PerQuery(Prompt, queries.Take(warmup));
+        var completion = (PerQuery(Completion, queries) * rounds) + PerQuery(Completion, queries.Take(warmup));
+        var cost = (double)((prompt * price.InputPerMillion / 1_000_000m) + (completion * price.OutputPerMillion / 1_000_000m));
+        return new DryRunEstimate(requests + warmup, prompt, completion, cost, config.Eval.MaxCost, prices.Currency, queries.Count(q => q.ReferenceAnswer is null));
+    }
+
+    public static string Describe(RagGateConfig config, GoldenSet golden, DryRunEstimate estimate)
+    {
+        var lines = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture,
+                $"Dry run: {golden.Queries.Count} queries x {config.Eval.Repetitions} repetitions x {config.Eval.Concurrency.Count} concurrency levels + {Math.Min(config.Eval.Warmup, golden.Queries.Count)} warm-up = {estimate.Requests} requests; the target was not called."),
+        };
+        if (!config.Eval.Answer)
+        {
+            lines.Add("eval.answer is false: no answers, so no generation tokens or cost.");
+            return string.Join('\n', lines);
+        }
+
+        lines.Add(string.Create(CultureInfo.InvariantCulture,
+            $"Prompt tokens (at most): {estimate.PromptTokens:N0} ({config.Answer.GenerationModel}, {TokenCounter.ForModel(config.Answer.GenerationModel).Encoding}; every prompt with a full context of {config.Answer.MaxContextTokens} tokens)"));
+        lines.Add(string.Create(CultureInfo.InvariantCulture,
+            $"Completion tokens: {estimate.CompletionTokens:N0} (from reference answers; {estimate.QueriesWithoutReference} queries have none and count 0)"));
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"Expected cost (at most, prompt side): {estimate.Cost:0.######} {estimate.Currency}"));
+        if (estimate.MaxCost is { } max)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"eval.max_cost: {max:0.######} {estimate.Currency}: {(estimate.Cost > max ? "the run would likely stop over budget" : "within budget")}"));
+        }
+
+        return string.Join('\n', lines);
+    }
+}
