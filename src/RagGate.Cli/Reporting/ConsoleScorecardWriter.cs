@@ -98,6 +98,15 @@ internal sealed class ConsoleScorecardWriter(IAnsiConsole console)
             console.MarkupLine($"[bold]Tokens[/]   {ReportFormat.Count(cost.TotalTokensMean)} per query (p95 {ReportFormat.Count(cost.TotalTokensP95)}) · context {ReportFormat.Count(cost.ContextTokensMean)}");
             console.MarkupLine($"[bold]Cost[/]     {ReportFormat.Money(cost.CostPerQuery)} {currency} per query · {ReportFormat.Money(cost.CostPer1000Queries)} {currency} per 1,000"
                 + $" [grey]({Markup.Escape(cost.Model)}, {Markup.Escape(cost.Tokenizer)}, prices {Markup.Escape(cost.PriceTableVersion)})[/]");
+            if (ReportFacts.EstimatedNote(cost) is { } note)
+                console.MarkupLine($"         [yellow]{Markup.Escape(note)}[/]");
+        }
+
+        var flaky = report.Scorecard.Queries.Where(q => q.Flaky == true).ToList();
+        if (flaky.Count > 0)
+        {
+            console.MarkupLine($"[bold]Flaky[/]    {flaky.Count} queries passed on some repetitions only: "
+                + Markup.Escape(string.Join(", ", flaky.Select(q => $"{q.Id} ({ReportFormat.Value(q.PassRate ?? 0, "")})"))));
         }
 
         console.WriteLine();

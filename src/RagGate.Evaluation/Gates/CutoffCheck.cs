@@ -15,8 +15,8 @@ public static class CutoffCheck
     /// <param name="depthName">What set the depth, for the message (for example <c>eval.k</c>).</param>
     public static void Validate(RagGateConfig config, int depth, string depthName)
     {
-        var rules = config.Gates.Select(g => (Field: "gates", g.Metric, g.Source))
-            .Concat(config.Regressions.Select(r => (Field: "regression", r.Metric, r.Source)));
+        var rules = config.Gates.Select((g, i) => (Field: $"gates[{i}]", g.Metric, g.Source))
+            .Concat(config.Regressions.Select((r, i) => (Field: $"regression[{i}]", r.Metric, r.Source)));
         foreach (var (field, metric, source) in rules)
         {
             if (MetricCatalog.TryGet(metric, out var info) && info.Cutoff is { } cutoff && cutoff > depth)

@@ -30,6 +30,15 @@ public sealed class CostSummary
     /// <summary>Cost of 1,000 queries.</summary>
     public double CostPer1000Queries => CostPerQuery * 1000;
 
+    /// <summary>Answers (over every repetition) whose tokens RagGate counted because the target reported no usage.</summary>
+    public int EstimatedAnswers { get; set; }
+
+    /// <summary>Answers recorded, over every repetition.</summary>
+    public int Answers { get; set; }
+
+    /// <summary>True when some token counts are RagGate's estimate rather than the target's report.</summary>
+    public bool Estimated => EstimatedAnswers > 0;
+
     /// <summary>Currency of the price table.</summary>
     public string Currency { get; set; } = "USD";
 

@@ -110,7 +110,10 @@ internal static class HtmlSections
         Stat(sb, "per_query", $"cost per query ({currency})", ReportFormat.Money(cost.CostPerQuery));
         Stat(sb, "per_1000", $"cost per 1,000 queries ({currency})", ReportFormat.Money(cost.CostPer1000Queries));
         sb.Append("</div>\n");
-        sb.Append($"<p class=\"muted\">Prompt {ReportFormat.Count(cost.PromptTokensMean)} + completion {ReportFormat.Count(cost.CompletionTokensMean)} tokens on average · model <code>{E(cost.Model)}</code> · tokenizer <code>{E(cost.Tokenizer)}</code> · price table <code>{E(cost.PriceTableVersion)}</code></p>\n</section>\n");
+        sb.Append($"<p class=\"muted\">Prompt {ReportFormat.Count(cost.PromptTokensMean)} + completion {ReportFormat.Count(cost.CompletionTokensMean)} tokens on average · model <code>{E(cost.Model)}</code> · tokenizer <code>{E(cost.Tokenizer)}</code> · price table <code>{E(cost.PriceTableVersion)}</code></p>\n");
+        if (ReportFacts.EstimatedNote(cost) is { } estimated)
+            sb.Append($"<p class=\"note\" data-note=\"tokens-estimated\">{E(estimated)}</p>\n");
+        sb.Append("</section>\n");
     }
 
     public static void AppendCategories(StringBuilder sb, EvaluationReport report)

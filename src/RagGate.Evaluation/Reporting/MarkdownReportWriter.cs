@@ -38,6 +38,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         MarkdownSections.AppendCost(sb, report);
         MarkdownSections.AppendCategories(sb, report);
         MarkdownComparisonSection.Append(sb, report);
+        MarkdownSections.AppendFlaky(sb, report);
         MarkdownSections.AppendFailedChecks(sb, report);
         MarkdownSections.AppendNotes(sb, report);
         return sb.ToString().TrimEnd('\n') + "\n";

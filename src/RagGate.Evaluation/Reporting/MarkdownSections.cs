@@ -64,6 +64,25 @@ internal static class MarkdownSections
         table.AppendTo(sb);
         sb.Append("Model ").Append(MarkdownTable.Code(cost.Model)).Append(" · tokenizer ").Append(MarkdownTable.Code(cost.Tokenizer))
             .Append(" · price table ").Append(MarkdownTable.Code(cost.PriceTableVersion)).Append("\n\n");
+        if (ReportFacts.EstimatedNote(cost) is { } note)
+            sb.Append("> ").Append(note).Append("\n\n");
+    }
+
+    public static void AppendFlaky(StringBuilder sb, EvaluationReport report)
+    {
+        var flaky = report.Scorecard.Queries.Where(q => q.Flaky == true).ToList();
+        if (flaky.Count == 0)
+            return;
+        sb.Append("## Flaky queries\n\n")
+            .Append($"{flaky.Count} of {report.Scorecard.Queries.Count} queries passed on some repetitions and failed on others; gates use each query's mean over its repetitions.\n\n");
+        var table = new MarkdownTable(["Query", "Text", "Pass rate", "Repetitions", "Failed checks"], "llrrl");
+        foreach (var query in flaky)
+        {
+            table.AddRow(MarkdownTable.Code(query.Id), MarkdownTable.Text(query.Query), ReportFormat.Value(query.PassRate ?? 0, ""),
+                ReportFormat.Integer(query.Repetitions ?? 1), MarkdownTable.Text(string.Join("; ", query.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Reason}"))));
+        }
+
+        table.AppendTo(sb);
     }
 
     public static void AppendCategories(StringBuilder sb, EvaluationReport report)

@@ -76,6 +76,11 @@ public static class ReportFacts
             ? $"{gate.Name} (category {category})"
             : gate.Name;
 
+    /// <summary>Says which token counts are RagGate's own, when the target reported no usage for some answers.</summary>
+    public static string? EstimatedNote(CostSummary cost) => cost.Estimated
+        ? $"Tokens estimated: the target reported no usage for {cost.EstimatedAnswers} of {cost.Answers} answers, so RagGate counted query, context and answer with the {cost.Tokenizer} tokenizer (set target.usage: required to fail them instead)."
+        : null;
+
     /// <summary>Number of failed gates.</summary>
     public static int FailedGates(EvaluationReport report) => report.Gates.Count(g => !g.Passed);
 

@@ -17,6 +17,8 @@ internal static class CostAggregator
             PriceTableVersion = options.PriceTableVersion,
         };
         var answered = run.Queries.Where(q => q.Answer is not null).ToList();
+        var attempts = run.Queries.SelectMany(q => q.Repetitions()).Where(a => a.Answer is not null).ToList();
+        (summary.Answers, summary.EstimatedAnswers) = (attempts.Count, attempts.Count(a => a.TokensEstimated));
         if (answered.Count == 0) return summary;
 
         var totals = answered.Select(q => (double)(q.PromptTokens + q.CompletionTokens)).ToList();

@@ -125,4 +125,54 @@ public sealed class RagGateConfigLoaderTests
 
         Assert.Equal("/nonexistent/raggate.yaml: file not found; expected a raggate.yaml config", message);
     }
+
+    [Theory]
+    [InlineData("gates:\n  - recall@50 >= 0.9\n", "raggate.yaml:6: gates[0]: recall@50 needs the top 50 documents, deeper than eval.k (10)")]
+    [InlineData("gates:\n  - metric: ndcg@20\n    min: 0.5\n", "raggate.yaml:6: gates[0]: ndcg@20 needs the top 20 documents, deeper than eval.k (10)")]
+    [InlineData("regression:\n  - metric: recall@11\n", "raggate.yaml:6: regression[0]: recall@11 needs the top 11 documents, deeper than eval.k (10)")]
+    public void Parse_CutoffDeeperThanEvalK_NamesTheRuleAndTheDepth(string rules, string expected)
+    {
+        var message = ErrorOf(Minimal + "eval:\n  k: 10\n" + rules);
+
+        Assert.StartsWith(expected, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_CutoffWithinEvalK_Accepted()
+    {
+        var config = Parse(Minimal + "eval:\n  k: 50\ngates:\n  - recall@50 >= 0.9\n  - mrr >= 0.5\n");
+
+        Assert.Equal(["recall@50", "mrr"], config.Gates.Select(g => g.Metric));
+    }
+
+    [Fact]
+    public void Parse_ConcurrencyMaxCostAndUsage_ReadsThem()
+    {
+        var config = Parse(Minimal + "target:\n  kind: http\n  url: http://127.0.0.1:9/\n  usage: required\neval:\n  concurrency: [1, 4, 16]\n  max_cost: 0.5\n");
+        var single = Parse(Minimal + "eval:\n  concurrency: 8\n");
+
+        Assert.Equal([1, 4, 16], config.Eval.Concurrency);
+        Assert.Equal(0.5, config.Eval.MaxCost);
+        Assert.Equal(TargetSettings.UsageRequired, config.Target.Usage);
+        Assert.Equal([8], single.Eval.Concurrency);
+        var defaults = Parse(Minimal);
+        Assert.Equal([1], defaults.Eval.Concurrency);
+        Assert.Equal(((double?)null, TargetSettings.UsageEstimate), (defaults.Eval.MaxCost, defaults.Target.Usage));
+    }
+
+    [Theory]
+    [InlineData("eval:\n  concurrency: 0\n", "raggate.yaml:4: eval.concurrency: 0 is out of range")]
+    [InlineData("eval:\n  concurrency: [2, x]\n", "raggate.yaml:4: eval.concurrency[1]: expected a whole number")]
+    [InlineData("eval:\n  max_cost: -1\n", "raggate.yaml:4: eval.max_cost: -1 is out of range")]
+    [InlineData("target:\n  usage: sometimes\n", "raggate.yaml:4: target.usage: 'sometimes' is not allowed")]
+    public void Parse_BadRunnerSettings_NamesTheField(string yaml, string expected)
+    {
+        Assert.StartsWith(expected, ErrorOf(Minimal + yaml), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_PassAllKGate_Accepted()
+    {
+        Assert.Equal("pass^k", Assert.Single(Parse(Minimal + "gates:\n  - pass^k >= 0.8\n").Gates).Metric);
+    }
 }

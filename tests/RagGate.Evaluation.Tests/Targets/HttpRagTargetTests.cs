@@ -80,7 +80,7 @@ public sealed class HttpRagTargetTests
     }
 
     [Fact]
-    public async Task AnswerAsync_PeerOmitsUsageAndContext_ZeroUsageAndEmptyContext()
+    public async Task AnswerAsync_PeerOmitsUsageAndContext_CountsQueryAndAnswerAsEstimated()
     {
         using var peer = new LocalRagPeer((_, _) => (200, """{"answer":"yes","documents":[],"refused":false,"retrievalMs":0}"""));
         using var target = new HttpRagTarget(peer.BaseUrl, Timeout, "svc", "gpt-4o-mini");
@@ -89,8 +89,46 @@ public sealed class HttpRagTargetTests
 
         Assert.Equal("yes", answer.Answer);
         Assert.Equal("", answer.Context);
-        Assert.Equal(TokenUsage.Zero, answer.Usage);
+        Assert.Equal((1, 1, 0, true), (answer.Usage.PromptTokens, answer.Usage.CompletionTokens, answer.Usage.ContextTokens, answer.Usage.Estimated));
         Assert.False(answer.Refused);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_PeerOmitsUsage_CountsQueryContextAndAnswerWithTheGenerationModelsTokenizer()
+    {
+        const string Context = "[billing/refunds] Refunds are issued within 14 days of the request.";
+        const string Answer = "Refunds take up to 14 days [billing/refunds].";
+        var body = JsonSerializer.Serialize(new { answer = Answer, documents = Array.Empty<object>(), context = Context, refused = false, retrievalMs = 1 });
+        using var peer = new LocalRagPeer((_, _) => (200, body));
+        using var target = new HttpRagTarget(peer.BaseUrl, Timeout, "svc", "gpt-4o-mini");
+        var counter = RagGate.Evaluation.Cost.TokenCounter.ForModel("gpt-4o-mini");
+
+        var answer = await target.AnswerAsync("How long do refunds take?");
+
+        Assert.True(answer.Usage.Estimated);
+        Assert.Equal(counter.Count("How long do refunds take?") + counter.Count(Context), answer.Usage.PromptTokens);
+        Assert.Equal(counter.Count(Answer), answer.Usage.CompletionTokens);
+        Assert.Equal(counter.Count(Context), answer.Usage.ContextTokens);
+        Assert.True(answer.Usage.CompletionTokens > 5);
+    }
+
+    [Fact]
+    public async Task EvalRunner_UsageRequiredAndPeerOmitsUsage_RecordsAPerQueryError()
+    {
+        using var peer = new LocalRagPeer((path, body) => path == "retrieve"
+            ? (200, """{"documents":[]}""")
+            : body.GetProperty("query").GetString() == "with usage"
+                ? (200, """{"answer":"yes","documents":[],"usage":{"promptTokens":9,"completionTokens":2,"contextTokens":4},"refused":false,"retrievalMs":0}""")
+                : (200, """{"answer":"yes","documents":[],"refused":false,"retrievalMs":0}"""));
+        using var target = new HttpRagTarget(peer.BaseUrl, Timeout, "svc", "gpt-4o-mini", usageRequired: true);
+        var golden = Golden("with usage", "without usage");
+
+        var run = await new EvalRunner(target, TimeProvider.System).RunAsync(golden, new RunOptions { Warmup = 0 });
+
+        Assert.Null(run.Queries[0].Error);
+        Assert.Equal((9, 2, false), (run.Queries[0].PromptTokens, run.Queries[0].CompletionTokens, run.Queries[0].TokensEstimated));
+        Assert.Contains("no usage", run.Queries[1].Error, StringComparison.Ordinal);
+        Assert.Contains("target.usage is required", run.Queries[1].Error, StringComparison.Ordinal);
     }
 
     [Fact]
