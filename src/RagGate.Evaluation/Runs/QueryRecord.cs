@@ -56,11 +56,20 @@ public sealed class QueryRecord
         {
             yield return new QueryRecord
             {
-                Id = Id, Query = Query, Category = Category,
-                Retrieved = attempt.Retrieved, Context = attempt.Context, Answer = attempt.Answer, Refused = attempt.Refused,
-                PromptTokens = attempt.PromptTokens, CompletionTokens = attempt.CompletionTokens, ContextTokens = attempt.ContextTokens,
-                TokensEstimated = attempt.TokensEstimated, Error = attempt.Error,
-                RetrievalLatencyMs = RetrievalLatencyMs, EndToEndLatencyMs = EndToEndLatencyMs,
+                Id = Id,
+                Query = Query,
+                Category = Category,
+                Retrieved = attempt.Retrieved,
+                Context = attempt.Context,
+                Answer = attempt.Answer,
+                Refused = attempt.Refused,
+                PromptTokens = attempt.PromptTokens,
+                CompletionTokens = attempt.CompletionTokens,
+                ContextTokens = attempt.ContextTokens,
+                TokensEstimated = attempt.TokensEstimated,
+                Error = attempt.Error,
+                RetrievalLatencyMs = RetrievalLatencyMs,
+                EndToEndLatencyMs = EndToEndLatencyMs,
             };
         }
     }

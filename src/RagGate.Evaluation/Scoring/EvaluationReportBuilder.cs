@@ -52,8 +52,14 @@ public static class EvaluationReportBuilder
         {
             report.Gates.Add(new GateResult
             {
-                Name = "eval.max_cost", Metric = "run_cost", Operator = "<=", Threshold = config.Eval.MaxCost ?? 0,
-                Actual = run.Spent ?? 0, Compared = run.Spent ?? 0, Passed = false, Reason = stopped,
+                Name = "eval.max_cost",
+                Metric = "run_cost",
+                Operator = "<=",
+                Threshold = config.Eval.MaxCost ?? 0,
+                Actual = run.Spent ?? 0,
+                Compared = run.Spent ?? 0,
+                Passed = false,
+                Reason = stopped,
             });
         }
 

@@ -52,10 +52,13 @@ public sealed class RaggateSchemaTests
           kind: http
           url: http://127.0.0.1:9000/rag
           timeout_seconds: 12.5
+          usage: required
         eval:
           k: 20
           warmup: 2
           repetitions: 3
+          concurrency: [1, 4]
+          max_cost: 0.25
           answer: false
           seed: 7
           bootstrap_resamples: 500
@@ -117,6 +120,8 @@ public sealed class RaggateSchemaTests
         Assert.Equal((20, 3, false, 7, 12.5), (config.Eval.K, config.Eval.Repetitions, config.Eval.Answer, config.Eval.Seed, config.Target.TimeoutSeconds));
         Assert.Equal(3, config.Gates.Count);
         Assert.Single(config.Regressions);
+        Assert.Equal([1, 4], config.Eval.Concurrency);
+        Assert.Equal((0.25, "required"), (config.Eval.MaxCost, config.Target.Usage));
     }
 
     [Fact]
