@@ -33,8 +33,10 @@ public sealed class ServerApp
             }
 
             await using var app = Build(args);
+            // Taken before running: RunAsync disposes the service provider when it returns.
+            var engines = app.Services.GetRequiredService<EngineHost>();
             await app.RunAsync(cancellationToken);
-            if (app.Services.GetRequiredService<EngineHost>().LoadError is { } error)
+            if (engines.LoadError is { } error)
             {
                 await Console.Error.WriteLineAsync($"raggate: {error}");
                 return EngineLoader.FailureExitCode;
