@@ -1,3 +1,4 @@
+using RagGate.Cli.Hosting;
 using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.GoldenSets;
@@ -11,12 +12,15 @@ internal static class CompareSession
 {
     public static async Task<int> RunAsync(string baselinePath, string candidatePath, string? configPath, string? goldenPath, string? outDir, CancellationToken cancellationToken)
     {
+        if (outDir is not null) ReportFolder.Check(outDir);
         var baseline = await RunFile.ReadAsync(baselinePath, cancellationToken);
         var candidate = await RunFile.ReadAsync(candidatePath, cancellationToken);
         var config = configPath is null ? null : RagGateConfigLoader.Load(configPath);
         var goldenFile = goldenPath ?? config?.Eval.Golden ?? candidate.GoldenSet
             ?? throw new InputException($"{candidatePath}: goldenSet: missing; pass --golden <file>");
         var golden = GoldenSetLoader.Load(goldenFile);
+        RunCoverage.Require(baseline, baselinePath, golden);
+        RunCoverage.Require(candidate, candidatePath, golden);
         config ??= new RagGateConfig
         {
             Path = Path.GetFullPath("raggate.yaml"),

@@ -40,8 +40,10 @@ internal static class GoldenQueryParser
         {
             foreach (var property in ids.EnumerateObject())
             {
-                if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt32(out var grade) || grade < 0)
+                if (property.Value.ValueKind != JsonValueKind.Number)
                     throw new InputException($"{place}: query {position} gives document '{property.Name}' grade {property.Value.GetRawText()}; expected a whole number >= 0");
+                if (!RelevanceGrade.TryParse(property.Value.GetRawText(), allowNegative: false, out var grade, out var error))
+                    throw new InputException($"{place}: query {position} document '{property.Name}': {error}");
                 AddJudgment(judgments, property.Name, grade, place, position);
             }
             return judgments;
