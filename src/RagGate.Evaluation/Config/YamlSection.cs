@@ -211,7 +211,9 @@ public sealed class YamlSection
             || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             || !double.IsFinite(value))
         {
-            throw Error(node, path, "expected a number");
+            throw Error(node, path, node is YamlScalarNode { Value: { } literal } && IsNonFinite(literal)
+                ? $"'{literal}' is not a finite number; expected a finite number"
+                : "expected a number");
         }
 
         if (value < min || value > max)
@@ -221,6 +223,10 @@ public sealed class YamlSection
 
         return value;
     }
+
+    private static bool IsNonFinite(string text) =>
+        text.TrimStart('+', '-').ToLowerInvariant() is ".inf" or ".nan" or "inf" or "nan" or "infinity"
+        || (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && !double.IsFinite(value));
 
     private string FieldPath(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 

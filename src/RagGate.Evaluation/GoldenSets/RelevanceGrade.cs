@@ -25,7 +25,7 @@ internal static class RelevanceGrade
         }
         if (value > int.MaxValue || value < int.MinValue || (!allowNegative && value < 0))
         {
-            error = $"relevance '{text}' is out of range; expected {range} no larger than {int.MaxValue.ToString(CultureInfo.InvariantCulture)}";
+            error = $"relevance '{text}' is out of range; expected a whole number from {(allowNegative ? int.MinValue : 0).ToString(CultureInfo.InvariantCulture)} to {int.MaxValue.ToString(CultureInfo.InvariantCulture)}";
             return false;
         }
         grade = (int)value;

@@ -15,8 +15,9 @@ internal static class RunValidator
             throw InputException.At(path, "system.name", "missing or empty; expected the name of the system under test");
         if (string.IsNullOrWhiteSpace(system.GenerationModel))
             throw InputException.At(path, "system.generationModel", "missing or empty; expected a generation model id (\"none\" for a retrieval-only run)");
+        // properties is optional: a run written by another tool may leave it out.
         if (system.Properties is null)
-            throw InputException.At(path, "system.properties", "null; expected an object of name-value strings (or no field)");
+            run.System = system = system with { Properties = new Dictionary<string, string>() };
         if (system.Properties.Values.Any(v => v is null))
             throw InputException.At(path, "system.properties", "holds a null value; expected strings");
         if (run.Queries is null)
