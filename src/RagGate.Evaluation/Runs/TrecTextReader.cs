@@ -142,9 +142,13 @@ internal sealed class TrecTextReader : IDisposable
         var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
         if (read == 0)
             _eof = true;
-        if (_stream.Position == read && read > 0)
+        var first = _stream.Position == read && read > 0;
+        if (first)
             InputFile.CheckNotUtf16(Path, _buffer.AsSpan(0, Math.Min(read, 4)));
         _end += read;
+        // A UTF-8 byte-order mark is dropped, as in every other file RagGate reads (trec_eval would keep it in the first id).
+        if (first && _buffer.AsSpan(0, _end).StartsWith(InputFile.Utf8Bom))
+            _start = 3;
     }
 
     // trec_eval stops reading at a NUL byte and reads a file with CR-only line endings as one line;

@@ -68,7 +68,7 @@ public sealed class RunFileTests
 
         var error = await Assert.ThrowsAsync<InputException>(() => RunFile.ReadAsync(path, CancellationToken.None));
 
-        Assert.StartsWith($"{path}:3: invalid JSON", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{path}:3: wrong type at $.topK; expected a whole number", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class RunFileTests
 
         var error = await Assert.ThrowsAsync<InputException>(() => RunFile.ReadAsync(path, CancellationToken.None));
 
-        Assert.StartsWith($"{path}:3: invalid JSON", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{path}:3: wrong type at $.topK; expected a whole number", error.Message, StringComparison.Ordinal);
         Assert.Contains("$.topK", error.Message, StringComparison.Ordinal);
     }
 }
