@@ -1,6 +1,7 @@
 using RagGate.Cli.Hosting;
 using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
+using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.GoldenSets;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Scoring;
@@ -21,6 +22,12 @@ internal static class CompareSession
         var golden = GoldenSetLoader.Load(goldenFile);
         RunCoverage.Require(baseline, baselinePath, golden);
         RunCoverage.Require(candidate, candidatePath, golden);
+        if (config is null && candidate.Queries.Any(q => q.Answer is not null) && !PriceTable.Default.Contains(candidate.System.GenerationModel))
+        {
+            throw InputException.At(candidatePath, "system.generationModel",
+                $"no price for '{candidate.System.GenerationModel}' in {PriceTable.BuiltInSource}; expected a priced model, or pass --config with eval.prices");
+        }
+
         config ??= new RagGateConfig
         {
             Path = Path.GetFullPath("raggate.yaml"),

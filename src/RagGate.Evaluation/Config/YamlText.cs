@@ -46,6 +46,11 @@ internal static partial class YamlText
             // YamlDotNet throws this (no position) when a flow sequence or mapping is never closed.
             throw Invalid(file, parser.LastLine, "the YAML parser stopped here (an unclosed '[' or '{'?)", expected, e);
         }
+        catch (ArgumentException e)
+        {
+            // ... and this ("The current event is of an unsupported type") on a stray ':' in some flow collections.
+            throw Invalid(file, parser.LastLine, "the YAML parser stopped here (a stray ':' or an unclosed '[' or '{'?)", expected, e);
+        }
 
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
     }

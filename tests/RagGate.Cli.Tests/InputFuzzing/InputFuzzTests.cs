@@ -59,6 +59,32 @@ public sealed partial class InputFuzzTests : IDisposable
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    /// <summary>A handful of cases through the real executable: what kills a process (a stack overflow) only shows there.</summary>
+    [Fact]
+    public async Task RealExecutable_HandfulOfBadInputs_ExitTwoWithOneLine()
+    {
+        await File.WriteAllTextAsync(_inputs.Combine("deep.yaml"), "golden: golden.json\nname: " + new string('[', 60_000) + "\n");
+        await File.WriteAllTextAsync(_inputs.Combine("utf16.json"), ValidInputs.GoldenJson, System.Text.Encoding.Unicode);
+        await File.WriteAllTextAsync(_inputs.Combine("null.json"), "{\"schemaVersion\": 1, \"system\": {\"name\": \"x\", \"generationModel\": \"none\"}, \"queries\": [null]}");
+        string[][] cases =
+        [
+            ["compare", "base.json", "cand.json", "--config", "deep.yaml", "--out", "out"],
+            ["compare", "base.json", "cand.json", "--golden", "utf16.json", "--out", "out"],
+            ["compare", "base.json", "null.json", "--golden", "golden.json", "--out", "out"],
+            ["compare", "base.json", "cand.json", "--golden", "golden.json", "--out", "golden.json"],
+        ];
+        string[] expected = ["deep.yaml:2: invalid YAML (nesting deeper than 64 levels)", "utf16.json:1: the file is UTF-16 encoded", "null.json:queries[0]: null", "golden.json: is a file"];
+
+        for (var i = 0; i < cases.Length; i++)
+        {
+            var result = await RaggateProcess.RunAsync(_inputs.Path, cases[i]);
+
+            Assert.Null(Problem(result, cases[i][Array.IndexOf(cases[i], "--out") - 1]));
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains(expected[i], result.Stderr, StringComparison.Ordinal);
+        }
+    }
+
     private string? Problem(RaggateProcess.Result result, string file)
     {
         var all = result.Stdout + result.Stderr;

@@ -91,6 +91,8 @@ internal sealed class ValidInputs : IDisposable
 
     public string Combine(string relative) => System.IO.Path.Combine(_folder.Path, relative);
 
+    public string Write(string relative, string content) => _folder.Write(relative, content);
+
     public void Dispose() => _folder.Dispose();
 
     private void WriteRun(string name, string[] first, string[] second)
