@@ -278,6 +278,11 @@ public static partial class RagGateConfigLoader
     private static void CheckGenerationModel(RagGateConfig config, YamlSection? answer)
     {
         var model = config.Answer.GenerationModel;
+        if (config.Eval.Prices is { } path && !File.Exists(path))
+        {
+            return; // a missing price table is reported, with its own path, when the prices are loaded for scoring
+        }
+
         var prices = PriceTable.Load(config.Eval.Prices);
         InputException Error(string expected) => answer?.Error("generation_model", expected)
             ?? new InputException($"{config.Path}:1: answer.generation_model: {expected}");

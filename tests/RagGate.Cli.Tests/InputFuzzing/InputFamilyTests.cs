@@ -99,7 +99,7 @@ public sealed class InputFamilyTests : IDisposable
     [InlineData("corpus: docs\ngolden: golden.json\nretrieval:\n\tmode: bm25\n", "c.yaml:4: invalid YAML (a tab character is used for indentation)")]
     [InlineData("corpus: docs\ngolden: golden.json\nname: x\n\nembedding:\n  model: *missing\n", "c.yaml:6: invalid YAML (alias '*missing' names no anchor")]
     [InlineData("corpus: docs\ngolden: golden.json\nname: a\nname: b\n", "c.yaml:4: invalid YAML (key 'name' appears twice")]
-    [InlineData("corpus: docs\ngolden: golden.json\neval:\n : k: 3\n  seed: 7\n", "c.yaml:4: invalid YAML")]
+    [InlineData("corpus: docs\ngolden: golden.json\neval:\n : k: 3\n  seed: 7\n", "c.yaml:5: invalid YAML (the YAML parser stopped here")]
     public async Task Compare_BrokenYaml_NamesTheLineOfTheCause(string config, string expected)
     {
         var line = await ExpectInputErrorAsync("compare", "base.json", "cand.json", "--config", WriteConfig(config, raw: true));
