@@ -16,8 +16,11 @@ internal static class CostAggregator
             Currency = options.Currency,
             PriceTableVersion = options.PriceTableVersion,
         };
-        var answered = run.Queries.Where(q => q.Answer is not null).ToList();
-        var attempts = run.Queries.SelectMany(q => q.Repetitions()).Where(a => a.Answer is not null).ToList();
+        // The sample is the answered records the golden set scored: records of other queries carry no cost,
+        // and an empty sample leaves the summary empty (reported as n/a), never an average of nothing.
+        var scored = queries.Where(q => q.Values.ContainsKey(MetricCatalog.CostPerQuery)).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        var answered = run.Queries.Where(q => q.Answer is not null && scored.Contains(q.Id)).ToList();
+        var attempts = answered.SelectMany(q => q.Repetitions()).Where(a => a.Answer is not null).ToList();
         (summary.Answers, summary.EstimatedAnswers) = (attempts.Count, attempts.Count(a => a.TokensEstimated));
         if (answered.Count == 0) return summary;
 
