@@ -9,6 +9,7 @@ using RagGate.Evaluation.Running;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Scoring;
 using RagGate.Evaluation.Targets;
+using RagGate.Evaluation.Reporting;
 
 namespace RagGate.Cli.Evaluating;
 

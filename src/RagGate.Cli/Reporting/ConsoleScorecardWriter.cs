@@ -1,5 +1,6 @@
 using RagGate.Evaluation.Reporting;
 using Spectre.Console;
+using RagGate.Evaluation.Scoring;
 
 namespace RagGate.Cli.Reporting;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using RagGate.Evaluation.Scoring;
+using RagGate.Evaluation.Metrics;
 
 namespace RagGate.Evaluation.Config;
 

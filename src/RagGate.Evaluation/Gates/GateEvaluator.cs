@@ -1,7 +1,8 @@
 using System.Globalization;
 using RagGate.Evaluation.Config;
-using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Scoring;
+using RagGate.Evaluation.Metrics;
+using RagGate.Evaluation.Comparing;
 
 namespace RagGate.Evaluation.Gates;
 

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using RagGate.Evaluation.Runs;
+using RagGate.Evaluation.IO;
 
 namespace RagGate.Evaluation.GoldenSets;
 
@@ -90,7 +91,7 @@ public static class TrecQrels
         }
     }
 
-    private static int TrecRankingOrder(string a, string b) => Metrics.TrecRanking.CompareIds(a, b);
+    private static int TrecRankingOrder(string a, string b) => TrecRanking.CompareIds(a, b);
 
     private static void Add(TrecTextReader reader, Dictionary<string, Dictionary<string, int>> qrels,
         int queryField, int documentField, int gradeField, bool allowNegative)

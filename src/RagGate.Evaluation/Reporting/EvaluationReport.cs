@@ -1,4 +1,7 @@
 using RagGate.Evaluation.Targets;
+using RagGate.Evaluation.Comparing;
+using RagGate.Evaluation.Gates;
+using RagGate.Evaluation.Scoring;
 
 namespace RagGate.Evaluation.Reporting;
 

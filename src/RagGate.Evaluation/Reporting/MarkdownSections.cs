@@ -1,4 +1,5 @@
 using System.Text;
+using RagGate.Evaluation.Scoring;
 
 namespace RagGate.Evaluation.Reporting;
 

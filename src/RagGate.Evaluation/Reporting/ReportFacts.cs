@@ -1,4 +1,6 @@
 using RagGate.Evaluation.Targets;
+using RagGate.Evaluation.Gates;
+using RagGate.Evaluation.Scoring;
 
 namespace RagGate.Evaluation.Reporting;
 

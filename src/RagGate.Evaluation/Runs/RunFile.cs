@@ -1,6 +1,5 @@
 using System.Text.Json;
-using RagGate.Evaluation.GoldenSets;
-using RagGate.Evaluation.Serialization;
+using RagGate.Evaluation.IO;
 
 namespace RagGate.Evaluation.Runs;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Reflection;
-using RagGate.Evaluation.Metrics;
 using RagGate.Evaluation.Targets;
+using RagGate.Evaluation.IO;
 
 namespace RagGate.Evaluation.Runs;
 

@@ -1,6 +1,6 @@
-using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Statistics;
+using RagGate.Evaluation.Metrics;
 
 namespace RagGate.Evaluation.Scoring;
 

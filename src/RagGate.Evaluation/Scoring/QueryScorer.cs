@@ -2,7 +2,6 @@ using System.Numerics.Tensors;
 using RagGate.Evaluation.AnswerQuality;
 using RagGate.Evaluation.GoldenSets;
 using RagGate.Evaluation.Metrics;
-using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Targets;
 

@@ -1,6 +1,10 @@
 using RagGate.Cli.Reporting;
 using RagGate.Evaluation.Reporting;
 using Spectre.Console;
+using RagGate.Evaluation.Comparing;
+using RagGate.Evaluation.Gates;
+using RagGate.Evaluation.Cost;
+using RagGate.Evaluation.Scoring;
 
 namespace RagGate.Cli.Tests.Reporting;
 

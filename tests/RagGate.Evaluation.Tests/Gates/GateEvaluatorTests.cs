@@ -1,6 +1,7 @@
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Gates;
-using RagGate.Evaluation.Reporting;
+using RagGate.Evaluation.Comparing;
+using RagGate.Evaluation.Scoring;
 
 namespace RagGate.Evaluation.Tests.Gates;
 

@@ -1,4 +1,5 @@
 using RagGate.Evaluation.Reporting;
+using RagGate.Evaluation.Gates;
 
 namespace RagGate.Evaluation.Tests.Reporting;
 

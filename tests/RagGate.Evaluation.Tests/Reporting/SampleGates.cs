@@ -1,4 +1,6 @@
 using RagGate.Evaluation.Reporting;
+using RagGate.Evaluation.Comparing;
+using RagGate.Evaluation.Gates;
 
 namespace RagGate.Evaluation.Tests.Reporting;
 

@@ -1,4 +1,4 @@
-namespace RagGate.Evaluation.Reporting;
+namespace RagGate.Evaluation.Cost;
 
 /// <summary>Tokens and money per query for the configured generation model.</summary>
 public sealed class CostSummary

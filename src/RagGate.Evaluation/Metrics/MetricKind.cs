@@ -1,4 +1,4 @@
-namespace RagGate.Evaluation.Scoring;
+namespace RagGate.Evaluation.Metrics;
 
 /// <summary>The family a metric belongs to.</summary>
 public enum MetricKind

@@ -1,4 +1,4 @@
-namespace RagGate.Evaluation.Reporting;
+namespace RagGate.Evaluation.Scoring;
 
 /// <summary>Scores and checks of one golden query.</summary>
 public sealed class QueryScore

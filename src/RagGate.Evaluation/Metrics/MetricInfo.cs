@@ -1,4 +1,4 @@
-namespace RagGate.Evaluation.Scoring;
+namespace RagGate.Evaluation.Metrics;
 
 /// <summary>What a metric is: its canonical name, family, range and direction.</summary>
 /// <param name="Name">Canonical name, e.g. <c>recall@10</c>.</param>

@@ -1,4 +1,4 @@
-namespace RagGate.Evaluation.Reporting;
+namespace RagGate.Evaluation.Gates;
 
 /// <summary>The verdict of one gate: what was required, what was measured, and why it passed or failed.</summary>
 public sealed class GateResult

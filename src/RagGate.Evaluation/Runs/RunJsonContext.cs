@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using RagGate.Evaluation.Runs;
 
-namespace RagGate.Evaluation.Serialization;
+namespace RagGate.Evaluation.Runs;
 
 /// <summary>Source-generated JSON metadata for <c>run.json</c>: camelCase, indented, nulls omitted.</summary>
 [JsonSourceGenerationOptions(

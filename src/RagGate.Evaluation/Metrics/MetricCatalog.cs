@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using RagGate.Evaluation.Metrics;
 
-namespace RagGate.Evaluation.Scoring;
+namespace RagGate.Evaluation.Metrics;
 
 /// <summary>
 /// Every metric RagGate can gate on, by canonical name. Retrieval metrics take a cutoff

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace RagGate.Evaluation.GoldenSets;
+namespace RagGate.Evaluation.IO;
 
 /// <summary>Reads JSON golden-set files keeping each object's line, so errors can point at it.</summary>
 internal static class JsonLines

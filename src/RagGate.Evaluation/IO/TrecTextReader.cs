@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace RagGate.Evaluation.Runs;
+namespace RagGate.Evaluation.IO;
 
 /// <summary>
 /// Streams a whitespace-separated TREC text file (runs, qrels) line by line as UTF-8 spans, so that a

@@ -1,4 +1,5 @@
-namespace RagGate.Evaluation.Reporting;
+using RagGate.Evaluation.Cost;
+namespace RagGate.Evaluation.Scoring;
 
 /// <summary>Aggregate and per-query metrics of one run.</summary>
 public sealed class Scorecard

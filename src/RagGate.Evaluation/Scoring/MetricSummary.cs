@@ -1,4 +1,4 @@
-namespace RagGate.Evaluation.Reporting;
+namespace RagGate.Evaluation.Scoring;
 
 /// <summary>One aggregate metric: its value, a 95% interval and the sample it came from.</summary>
 public sealed class MetricSummary

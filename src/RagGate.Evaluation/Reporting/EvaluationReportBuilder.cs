@@ -3,10 +3,10 @@ using RagGate.Evaluation.Comparing;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Gates;
 using RagGate.Evaluation.GoldenSets;
-using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Runs;
+using RagGate.Evaluation.Scoring;
 
-namespace RagGate.Evaluation.Scoring;
+namespace RagGate.Evaluation.Reporting;
 
 /// <summary>Builds the whole report from runs alone: scorecard, comparison with a baseline, gates and notes.</summary>
 public static class EvaluationReportBuilder

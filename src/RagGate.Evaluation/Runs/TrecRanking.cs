@@ -1,6 +1,5 @@
-using RagGate.Evaluation.Runs;
 
-namespace RagGate.Evaluation.Metrics;
+namespace RagGate.Evaluation.Runs;
 
 /// <summary>
 /// trec_eval's ranking rule: score descending, ties broken by document id descending (byte order of
