@@ -2,7 +2,6 @@ using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.GoldenSets;
 using RagGate.Evaluation.Runs;
-using RagGate.Evaluation.Scoring;
 using RagGate.Evaluation.Reporting;
 
 namespace RagGate.Cli.Evaluating;

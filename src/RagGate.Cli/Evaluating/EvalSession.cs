@@ -7,7 +7,6 @@ using RagGate.Evaluation.Config;
 using RagGate.Evaluation.GoldenSets;
 using RagGate.Evaluation.Running;
 using RagGate.Evaluation.Runs;
-using RagGate.Evaluation.Scoring;
 using RagGate.Evaluation.Targets;
 using RagGate.Evaluation.Reporting;
 

@@ -1,6 +1,5 @@
 using RagGate.Evaluation.Reporting;
 using Spectre.Console;
-using RagGate.Evaluation.Scoring;
 
 namespace RagGate.Cli.Reporting;
 
