@@ -6,7 +6,7 @@ namespace RagGate.Evaluation.Comparing;
 public sealed class Comparison
 {
     /// <summary>The baseline system.</summary>
-    public SystemIdentity Baseline { get; set; } = new("unknown", null, "none", null, null, null);
+    public SystemIdentity Baseline { get; set; } = SystemIdentity.Unknown;
 
     /// <summary>Queries present in both runs.</summary>
     public int PairedQueries { get; set; }

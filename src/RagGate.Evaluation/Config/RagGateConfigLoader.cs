@@ -182,7 +182,7 @@ public static partial class RagGateConfigLoader
                 throw new InputException($"{source}: {item.Path}: '{text}' is not a gate; expected '<metric> <op> <number>', e.g. 'recall@10 >= 0.85'");
             }
 
-            return Checked(new GateRule(match.Groups["metric"].Value, match.Groups["op"].Value, value, GateRule.PointMode, null, source), item.Path);
+            return Checked(new GateRule(match.Groups["metric"].Value, Operator(match.Groups["op"].Value), value, GateMode.Point, null, source), item.Path);
         }
 
         var s = item.Mapping!;
@@ -194,11 +194,18 @@ public static partial class RagGateConfigLoader
             throw new InputException($"{source}: {item.Path}: expected exactly one of 'min' or 'max'");
         }
 
-        var rule = new GateRule(metric, min.HasValue ? ">=" : "<=", min ?? max!.Value,
-            s.Choice("mode", GateRule.PointMode, GateRule.PointMode, GateRule.BoundMode), s.String("category"), source);
+        var rule = new GateRule(metric, min.HasValue ? GateOperator.AtLeast : GateOperator.AtMost, min ?? max!.Value,
+            Mode(s.Choice("mode", "point", "point", "lower-bound")), s.String("category"), source);
         s.RejectUnknownFields();
         return Checked(rule, item.Path);
     }
+
+    // The pattern admits only the four comparison symbols, so parsing cannot fail here.
+    private static GateOperator Operator(string symbol) =>
+        WireNames.TryParse<GateOperator>(symbol, out var op) ? op : throw new InvalidOperationException($"unexpected operator '{symbol}'");
+
+    private static GateMode Mode(string name) =>
+        WireNames.TryParse<GateMode>(name, out var mode) ? mode : throw new InvalidOperationException($"unexpected gate mode '{name}'");
 
     private static GateRule Checked(GateRule rule, string path)
     {

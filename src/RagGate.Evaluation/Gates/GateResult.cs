@@ -1,3 +1,5 @@
+using RagGate.Evaluation.Config;
+
 namespace RagGate.Evaluation.Gates;
 
 /// <summary>The verdict of one gate: what was required, what was measured, and why it passed or failed.</summary>
@@ -10,13 +12,13 @@ public sealed class GateResult
     public string Metric { get; set; } = "";
 
     /// <summary>Comparison operator: <c>&gt;=</c>, <c>&gt;</c>, <c>&lt;=</c>, <c>&lt;</c>, or <c>max_drop</c> for regressions.</summary>
-    public string Operator { get; set; } = "";
+    public GateOperator Operator { get; set; }
 
     /// <summary>Threshold (or allowed drop).</summary>
     public double Threshold { get; set; }
 
     /// <summary><c>point</c>, <c>lower-bound</c> (the pessimistic end of the interval) or <c>regression</c>.</summary>
-    public string Mode { get; set; } = "point";
+    public GateMode Mode { get; set; }
 
     /// <summary>The category the gate applies to, or null for all queries.</summary>
     public string? Category { get; set; }

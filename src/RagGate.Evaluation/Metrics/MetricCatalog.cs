@@ -43,26 +43,26 @@ public static class MetricCatalog
 
     private static readonly Dictionary<string, MetricInfo> Fixed = new MetricInfo[]
     {
-        new(KeywordCoverage, MetricKind.Answer, true, true, true, false, ""),
-        new(AnswerKeywordHit, MetricKind.Answer, true, true, true, true, ""),
-        new(AnswerRelevance, MetricKind.Answer, true, true, true, false, ""),
-        new(Groundedness, MetricKind.Answer, true, true, true, false, ""),
-        new(GroundednessLexical, MetricKind.Answer, true, true, true, false, ""),
-        new(RefusalAccuracy, MetricKind.Answer, true, true, true, true, ""),
-        new(AnswerRate, MetricKind.Answer, true, true, true, true, ""),
-        new(HallucinationFree, MetricKind.Answer, true, true, true, true, ""),
-        new(QueryPassRate, MetricKind.Answer, true, true, true, true, ""),
-        new(LatencyP50, MetricKind.Latency, false, false, false, false, "ms"),
-        new(LatencyP95, MetricKind.Latency, false, false, false, false, "ms"),
-        new(LatencyP99, MetricKind.Latency, false, false, false, false, "ms"),
-        new(RetrievalP50, MetricKind.Latency, false, false, false, false, "ms"),
-        new(RetrievalP95, MetricKind.Latency, false, false, false, false, "ms"),
-        new(Throughput, MetricKind.Latency, false, true, false, false, "qps"),
-        new(TokensPerQuery, MetricKind.Cost, false, false, true, false, "tokens"),
-        new(TokensP95, MetricKind.Cost, false, false, false, false, "tokens"),
-        new(ContextTokens, MetricKind.Cost, false, false, true, false, "tokens"),
-        new(CostPerQuery, MetricKind.Cost, false, false, true, false, "USD"),
-        new(CostPer1000, MetricKind.Cost, false, false, false, false, "USD"),
+        new() { Name = KeywordCoverage, Kind = MetricKind.Answer, IsRatio = true, HigherIsBetter = true, HasPerQueryValues = true },
+        new() { Name = AnswerKeywordHit, Kind = MetricKind.Answer, IsRatio = true, HigherIsBetter = true, HasPerQueryValues = true, IsBinary = true },
+        new() { Name = AnswerRelevance, Kind = MetricKind.Answer, IsRatio = true, HigherIsBetter = true, HasPerQueryValues = true },
+        new() { Name = Groundedness, Kind = MetricKind.Answer, IsRatio = true, HigherIsBetter = true, HasPerQueryValues = true },
+        new() { Name = GroundednessLexical, Kind = MetricKind.Answer, IsRatio = true, HigherIsBetter = true, HasPerQueryValues = true },
+        new() { Name = RefusalAccuracy, Kind = MetricKind.Answer, IsRatio = true, HigherIsBetter = true, HasPerQueryValues = true, IsBinary = true },
+        new() { Name = AnswerRate, Kind = MetricKind.Answer, IsRatio = true, HigherIsBetter = true, HasPerQueryValues = true, IsBinary = true },
+        new() { Name = HallucinationFree, Kind = MetricKind.Answer, IsRatio = true, HigherIsBetter = true, HasPerQueryValues = true, IsBinary = true },
+        new() { Name = QueryPassRate, Kind = MetricKind.Answer, IsRatio = true, HigherIsBetter = true, HasPerQueryValues = true, IsBinary = true },
+        new() { Name = LatencyP50, Kind = MetricKind.Latency, Unit = "ms" },
+        new() { Name = LatencyP95, Kind = MetricKind.Latency, Unit = "ms" },
+        new() { Name = LatencyP99, Kind = MetricKind.Latency, Unit = "ms" },
+        new() { Name = RetrievalP50, Kind = MetricKind.Latency, Unit = "ms" },
+        new() { Name = RetrievalP95, Kind = MetricKind.Latency, Unit = "ms" },
+        new() { Name = Throughput, Kind = MetricKind.Latency, HigherIsBetter = true, Unit = "qps" },
+        new() { Name = TokensPerQuery, Kind = MetricKind.Cost, HasPerQueryValues = true, Unit = "tokens" },
+        new() { Name = TokensP95, Kind = MetricKind.Cost, Unit = "tokens" },
+        new() { Name = ContextTokens, Kind = MetricKind.Cost, HasPerQueryValues = true, Unit = "tokens" },
+        new() { Name = CostPerQuery, Kind = MetricKind.Cost, HasPerQueryValues = true, Unit = "USD" },
+        new() { Name = CostPer1000, Kind = MetricKind.Cost, Unit = "USD" },
     }.ToDictionary(m => m.Name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Looks a metric up by name or alias (<c>hit_rate@10</c> is <c>success@10</c>).</summary>
@@ -85,6 +85,15 @@ public static class MetricCatalog
     // Retrieval names come from the one table the trec-eval code uses, so both accept the same names.
     private static MetricInfo? ParseRetrieval(string name) =>
         RetrievalMetricNames.TryParse(name, out var metric, out _)
-            ? new MetricInfo(metric.Name, MetricKind.Retrieval, true, true, true, metric.Kind == RetrievalMetricKind.Success, "", metric.Cutoff)
+            ? new MetricInfo
+            {
+                Name = metric.Name,
+                Kind = MetricKind.Retrieval,
+                IsRatio = true,
+                HigherIsBetter = true,
+                HasPerQueryValues = true,
+                IsBinary = metric.Kind == RetrievalMetricKind.Success,
+                Cutoff = metric.Cutoff,
+            }
             : null;
 }

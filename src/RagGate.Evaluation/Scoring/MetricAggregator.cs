@@ -28,13 +28,13 @@ internal static class MetricAggregator
             {
                 var interval = Wilson.Interval((int)values.Sum(), values.Count, Confidence);
                 (summary.Lower, summary.Upper) = (interval.Lower, interval.Upper);
-                summary.Interval = "wilson";
+                summary.Interval = IntervalMethod.Wilson;
             }
             else if (values.Count > 1)
             {
                 var interval = Bootstrap.MeanInterval(values, eval.BootstrapResamples, Confidence, eval.Seed);
                 (summary.Lower, summary.Upper) = (interval.Lower, interval.Upper);
-                summary.Interval = "bootstrap";
+                summary.Interval = IntervalMethod.Bootstrap;
             }
 
             yield return summary;

@@ -16,7 +16,7 @@ public sealed class MetricSummary
     public double? Upper { get; set; }
 
     /// <summary>How the interval was made: <c>bootstrap</c>, <c>wilson</c> or <c>none</c>.</summary>
-    public string Interval { get; set; } = "none";
+    public IntervalMethod Interval { get; set; }
 
     /// <summary>Number of queries or samples behind the value.</summary>
     public int N { get; set; }
