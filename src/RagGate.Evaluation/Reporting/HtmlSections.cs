@@ -112,25 +112,17 @@ internal static class HtmlSections
 
     public static void AppendCategories(StringBuilder sb, EvaluationReport report)
     {
-        var rows = report.Scorecard.Categories;
-        if (rows.Count == 0)
+        if (ReportFacts.Categories(report) is not { } categories)
             return;
-        var categories = rows.Select(r => r.Category).Distinct(StringComparer.Ordinal).ToList();
-        var metrics = rows.Select(r => r.Metric).Distinct(StringComparer.Ordinal).ToList();
         sb.Append("<section id=\"categories\">\n<h2>By category</h2>\n<table><thead><tr><th>Category</th><th class=\"num\">n</th>");
-        foreach (var metric in metrics)
+        foreach (var metric in categories.Metrics)
             sb.Append($"<th class=\"num\">{E(metric)}</th>");
         sb.Append("</tr></thead><tbody>\n");
-        foreach (var category in categories)
+        foreach (var row in categories.Rows)
         {
-            sb.Append($"<tr><th scope=\"row\">{E(category)}</th><td class=\"num\">{rows.First(r => r.Category == category).N}</td>");
-            foreach (var metric in metrics)
-            {
-                var row = rows.Find(r => r.Category == category && r.Metric == metric);
-                var text = row is null ? ReportFormat.NotAvailable : ReportFormat.Value(row.Value, ReportFacts.UnitOf(report, metric));
-                sb.Append($"<td class=\"num\" data-category-metric=\"{E(category)}/{E(metric)}\">{text}</td>");
-            }
-
+            sb.Append($"<tr><th scope=\"row\">{E(row.Category)}</th><td class=\"num\">{row.N}</td>");
+            for (var i = 0; i < categories.Metrics.Count; i++)
+                sb.Append($"<td class=\"num\" data-category-metric=\"{E(row.Category)}/{E(categories.Metrics[i])}\">{row.Values[i]}</td>");
             sb.Append("</tr>\n");
         }
 

@@ -11,4 +11,4 @@ namespace RagGate.Evaluation.Runs;
     AllowTrailingCommas = true,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip)]
 [JsonSerializable(typeof(Run))]
-public sealed partial class RunJsonContext : JsonSerializerContext;
+internal sealed partial class RunJsonContext : JsonSerializerContext;

@@ -2,6 +2,7 @@ using RagGate.Engine.Indexing;
 using RagGate.Engine.Retrieval;
 using RagGate.Engine.Tests.Ingestion;
 using RagGate.Evaluation;
+using RagGate.Engine.Tests.Embeddings;
 
 namespace RagGate.Engine.Tests.Indexing;
 

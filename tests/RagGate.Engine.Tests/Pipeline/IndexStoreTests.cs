@@ -30,7 +30,7 @@ public sealed class IndexStoreTests
 
     private static async Task<long> CacheMissesOfBuildAsync(bool answer)
     {
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder();
         var run = Guid.NewGuid().ToString("N")[..8];
         var documents = new[]
         {

@@ -8,7 +8,7 @@ public sealed class RunFileCompatibilityTests
     [Fact]
     public async Task ReadThenWrite_Version1RunJson_WritesTheSameValues()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var source = FixturePath.Version1("run.json");
         var copy = Path.Combine(directory.Path, "run.json");
 

@@ -9,7 +9,7 @@ public sealed class RunFileTests
     [Fact]
     public async Task WriteThenRead_FullRun_RoundTripsEveryField()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var path = Path.Combine(directory.Path, "out", "run.json");
         var run = new Run
         {
@@ -52,7 +52,7 @@ public sealed class RunFileTests
     [Fact]
     public async Task ReadAsync_FutureSchemaVersion_ThrowsInputException()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var path = directory.Write("run.json", "{\"schemaVersion\": 2, \"queries\": []}");
 
         var error = await Assert.ThrowsAsync<InputException>(() => RunFile.ReadAsync(path, CancellationToken.None));
@@ -63,7 +63,7 @@ public sealed class RunFileTests
     [Fact]
     public async Task ReadAsync_BrokenJson_NamesTheLine()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var path = directory.Write("run.json", "{\n  \"schemaVersion\": 1,\n  \"queries\": [,]\n}");
 
         var error = await Assert.ThrowsAsync<InputException>(() => RunFile.ReadAsync(path, CancellationToken.None));
@@ -74,7 +74,7 @@ public sealed class RunFileTests
     [Fact]
     public async Task ReadAsync_WrongType_NamesTheLine()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var path = directory.Write("run.json", "{\n  \"schemaVersion\": 1,\n  \"topK\": \"ten\"\n}");
 
         var error = await Assert.ThrowsAsync<InputException>(() => RunFile.ReadAsync(path, CancellationToken.None));

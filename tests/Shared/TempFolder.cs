@@ -1,8 +1,8 @@
 using System.Text;
 
-namespace RagGate.Engine.Tests.Ingestion;
+namespace RagGate.Tests;
 
-/// <summary>A temporary folder for one test, deleted on dispose.</summary>
+/// <summary>A fresh folder under the system temp folder for one test, deleted on dispose.</summary>
 internal sealed class TempFolder : IDisposable
 {
     public TempFolder()
@@ -13,10 +13,13 @@ internal sealed class TempFolder : IDisposable
 
     public string Path { get; }
 
+    /// <summary>The full path of <paramref name="relative"/> inside the folder (nothing is created).</summary>
     public string File(string relative) => System.IO.Path.Combine(Path, relative);
 
+    /// <summary>Writes UTF-8 text (folders created as needed) and returns the full path.</summary>
     public string Write(string relative, string text) => Write(relative, Encoding.UTF8.GetBytes(text));
 
+    /// <summary>Writes bytes (folders created as needed) and returns the full path.</summary>
     public string Write(string relative, byte[] bytes)
     {
         var path = File(relative);
@@ -28,8 +31,6 @@ internal sealed class TempFolder : IDisposable
     public void Dispose()
     {
         if (Directory.Exists(Path))
-        {
             Directory.Delete(Path, recursive: true);
-        }
     }
 }
