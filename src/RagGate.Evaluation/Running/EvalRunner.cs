@@ -57,6 +57,7 @@ public sealed class EvalRunner(IRagTarget target, TimeProvider time)
 
                 record.Retrieved = retrieval.Documents.Select(d => new RankedDocument(d.Id, d.Score, d.Rank) { Text = d.Text }).ToList();
                 if (answer is null) continue;
+                record.AnswerDocuments = [.. answer.Documents.Select(d => d.Id)];
                 record.Answer = answer.Answer;
                 record.Refused = answer.Refused;
                 record.Context = answer.Context;
