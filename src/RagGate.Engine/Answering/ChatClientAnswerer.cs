@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
-using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.Targets;
 
 namespace RagGate.Engine.Answering;

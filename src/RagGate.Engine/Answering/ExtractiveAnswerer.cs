@@ -1,7 +1,6 @@
 using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
 using RagGate.Engine.Embeddings;
-using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.Targets;
 
 namespace RagGate.Engine.Answering;

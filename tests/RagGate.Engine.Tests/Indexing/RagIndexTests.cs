@@ -1,6 +1,5 @@
 using RagGate.Engine.Indexing;
 using RagGate.Engine.Retrieval;
-using RagGate.Engine.Tests.Ingestion;
 using RagGate.Evaluation;
 using RagGate.Engine.Tests.Embeddings;
 

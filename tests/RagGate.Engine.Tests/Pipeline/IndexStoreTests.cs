@@ -1,7 +1,6 @@
 using RagGate.Engine.Embeddings;
 using RagGate.Engine.Ingestion;
 using RagGate.Engine.Pipeline;
-using RagGate.Engine.Tests.Caching;
 using RagGate.Engine.Tests.Embeddings;
 using RagGate.Evaluation.Config;
 

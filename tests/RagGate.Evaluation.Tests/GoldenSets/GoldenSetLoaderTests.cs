@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using RagGate.Evaluation.GoldenSets;
-using RagGate.Evaluation.Tests.Fixtures;
 
 namespace RagGate.Evaluation.Tests.GoldenSets;
 

@@ -1,5 +1,4 @@
 using RagGate.Evaluation.GoldenSets;
-using RagGate.Evaluation.Tests.Fixtures;
 
 namespace RagGate.Evaluation.Tests.GoldenSets;
 

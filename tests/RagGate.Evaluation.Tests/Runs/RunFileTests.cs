@@ -1,6 +1,5 @@
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Targets;
-using RagGate.Evaluation.Tests.Fixtures;
 
 namespace RagGate.Evaluation.Tests.Runs;
 
