@@ -1,8 +1,8 @@
 using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.GoldenSets;
-using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Reporting;
+using RagGate.Evaluation.Runs;
 
 namespace RagGate.Cli.Evaluating;
 

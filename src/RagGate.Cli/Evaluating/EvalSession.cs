@@ -5,10 +5,10 @@ using RagGate.Engine.Pipeline;
 using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.GoldenSets;
+using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Running;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Targets;
-using RagGate.Evaluation.Reporting;
 
 namespace RagGate.Cli.Evaluating;
 

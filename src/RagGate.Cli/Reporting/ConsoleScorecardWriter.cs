@@ -1,7 +1,7 @@
-using RagGate.Evaluation.Reporting;
-using Spectre.Console;
 using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
+using RagGate.Evaluation.Reporting;
+using Spectre.Console;
 
 namespace RagGate.Cli.Reporting;
 

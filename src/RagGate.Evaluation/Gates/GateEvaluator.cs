@@ -1,8 +1,8 @@
 using System.Globalization;
-using RagGate.Evaluation.Config;
-using RagGate.Evaluation.Scoring;
-using RagGate.Evaluation.Metrics;
 using RagGate.Evaluation.Comparing;
+using RagGate.Evaluation.Config;
+using RagGate.Evaluation.Metrics;
+using RagGate.Evaluation.Scoring;
 
 namespace RagGate.Evaluation.Gates;
 

@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
-using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.IO;
+using RagGate.Evaluation.Runs;
 
 namespace RagGate.Evaluation.GoldenSets;
 

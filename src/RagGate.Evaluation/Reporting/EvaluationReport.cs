@@ -1,7 +1,7 @@
-using RagGate.Evaluation.Targets;
 using RagGate.Evaluation.Comparing;
 using RagGate.Evaluation.Gates;
 using RagGate.Evaluation.Scoring;
+using RagGate.Evaluation.Targets;
 
 namespace RagGate.Evaluation.Reporting;
 

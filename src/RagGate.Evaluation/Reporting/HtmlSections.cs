@@ -1,6 +1,6 @@
 using System.Text;
-using RagGate.Evaluation.Scoring;
 using RagGate.Evaluation.Config;
+using RagGate.Evaluation.Scoring;
 using static RagGate.Evaluation.Reporting.HtmlText;
 
 namespace RagGate.Evaluation.Reporting;

@@ -1,6 +1,6 @@
-using RagGate.Evaluation.Targets;
 using RagGate.Evaluation.Gates;
 using RagGate.Evaluation.Scoring;
+using RagGate.Evaluation.Targets;
 
 namespace RagGate.Evaluation.Reporting;
 

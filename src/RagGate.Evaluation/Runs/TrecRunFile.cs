@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Reflection;
-using RagGate.Evaluation.Targets;
 using RagGate.Evaluation.IO;
+using RagGate.Evaluation.Targets;
 
 namespace RagGate.Evaluation.Runs;
 

@@ -1,7 +1,7 @@
 using RagGate.Evaluation.Cost;
+using RagGate.Evaluation.Metrics;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Statistics;
-using RagGate.Evaluation.Metrics;
 
 namespace RagGate.Evaluation.Scoring;
 

@@ -1,6 +1,6 @@
+using RagGate.Evaluation.Metrics;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Statistics;
-using RagGate.Evaluation.Metrics;
 
 namespace RagGate.Evaluation.Scoring;
 

@@ -1,6 +1,6 @@
 using RagGate.Evaluation.Config;
-using RagGate.Evaluation.Statistics;
 using RagGate.Evaluation.Metrics;
+using RagGate.Evaluation.Statistics;
 
 namespace RagGate.Evaluation.Scoring;
 

@@ -1,11 +1,11 @@
 using RagGate.Cli.Reporting;
-using RagGate.Evaluation.Reporting;
-using Spectre.Console;
 using RagGate.Evaluation.Comparing;
-using RagGate.Evaluation.Gates;
-using RagGate.Evaluation.Cost;
-using RagGate.Evaluation.Scoring;
 using RagGate.Evaluation.Config;
+using RagGate.Evaluation.Cost;
+using RagGate.Evaluation.Gates;
+using RagGate.Evaluation.Reporting;
+using RagGate.Evaluation.Scoring;
+using Spectre.Console;
 
 namespace RagGate.Cli.Tests.Reporting;
 

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.ML.Tokenizers;
 using RagGate.Engine.Answering;
-using RagGate.Evaluation;
 using RagGate.Engine.Tests.Embeddings;
+using RagGate.Evaluation;
 
 namespace RagGate.Engine.Tests.Answering;
 

@@ -1,7 +1,7 @@
 using RagGate.Engine.Indexing;
 using RagGate.Engine.Retrieval;
-using RagGate.Evaluation;
 using RagGate.Engine.Tests.Embeddings;
+using RagGate.Evaluation;
 
 namespace RagGate.Engine.Tests.Indexing;
 

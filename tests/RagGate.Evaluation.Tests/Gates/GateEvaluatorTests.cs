@@ -1,6 +1,6 @@
+using RagGate.Evaluation.Comparing;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Gates;
-using RagGate.Evaluation.Comparing;
 using RagGate.Evaluation.Scoring;
 
 namespace RagGate.Evaluation.Tests.Gates;

@@ -1,5 +1,5 @@
-using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Gates;
+using RagGate.Evaluation.Reporting;
 
 namespace RagGate.Evaluation.Tests.Reporting;
 

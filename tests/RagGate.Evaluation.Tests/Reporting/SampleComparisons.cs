@@ -1,6 +1,6 @@
-using RagGate.Evaluation.Targets;
 using RagGate.Evaluation.Comparing;
 using RagGate.Evaluation.Scoring;
+using RagGate.Evaluation.Targets;
 using static RagGate.Evaluation.Tests.Reporting.SampleStatistics;
 
 namespace RagGate.Evaluation.Tests.Reporting;

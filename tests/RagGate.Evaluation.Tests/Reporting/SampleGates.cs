@@ -1,7 +1,7 @@
-using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Comparing;
-using RagGate.Evaluation.Gates;
 using RagGate.Evaluation.Config;
+using RagGate.Evaluation.Gates;
+using RagGate.Evaluation.Reporting;
 
 namespace RagGate.Evaluation.Tests.Reporting;
 

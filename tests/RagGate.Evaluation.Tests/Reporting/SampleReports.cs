@@ -1,7 +1,7 @@
-using RagGate.Evaluation.Reporting;
-using RagGate.Evaluation.Targets;
 using RagGate.Evaluation.Cost;
+using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Scoring;
+using RagGate.Evaluation.Targets;
 using static RagGate.Evaluation.Tests.Reporting.SampleStatistics;
 
 namespace RagGate.Evaluation.Tests.Reporting;
