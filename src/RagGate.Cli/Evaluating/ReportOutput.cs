@@ -1,3 +1,4 @@
+using RagGate.Cli.Hosting;
 using RagGate.Cli.Reporting;
 using RagGate.Evaluation.IO;
 using RagGate.Evaluation.Reporting;
