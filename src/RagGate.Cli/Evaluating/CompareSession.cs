@@ -3,6 +3,7 @@ using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.GoldenSets;
+using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Scoring;
 

@@ -7,6 +7,7 @@ using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.Gates;
 using RagGate.Evaluation.GoldenSets;
+using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Running;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Scoring;
@@ -28,7 +29,7 @@ internal sealed class EvalSession(string configPath, string? baselinePath, strin
         }
 
         ReportFolder.Check(outDir);
-        TrecIds.Require(golden);
+        GoldenSetIds.Require(golden);
         var baseline = baselinePath is null ? null : await RunFile.ReadAsync(baselinePath, cancellationToken);
         if (baseline is not null) RunCoverage.Require(baseline, baselinePath!, golden);
         var imported = runPath is null ? null : await ReadRunAsync(runPath, golden, cancellationToken);

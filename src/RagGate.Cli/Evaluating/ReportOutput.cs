@@ -1,5 +1,6 @@
 using RagGate.Cli.Hosting;
 using RagGate.Cli.Reporting;
+using RagGate.Evaluation.IO;
 using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Runs;
 using Spectre.Console;
@@ -35,7 +36,9 @@ internal static class ReportOutput
             AnsiConsole.MarkupLine($"[grey]Reports: {Markup.Escape(Path.GetFullPath(outDir))} (run.json, run.trec, report.md, pr-comment.md, report.json, junit.xml, report.html)[/]");
         }
 
-        await GitHubActions.AppendStepSummaryAsync(MarkdownReportWriter.Render(report), cancellationToken);
+        // The step summary is report.md as written, so the two can never differ.
+        var markdown = await File.ReadAllTextAsync(Path.Combine(outDir, new MarkdownReportWriter().FileName), cancellationToken);
+        await GitHubActions.AppendStepSummaryAsync(markdown, cancellationToken);
         GitHubActions.WriteAnnotations(report, Console.Out);
     }
 }

@@ -1,3 +1,5 @@
+using RagGate.Evaluation;
+using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Reporting;
 using Spectre.Console;
 
@@ -42,10 +44,10 @@ internal sealed class ConsoleScorecardWriter(IAnsiConsole console)
             .AddColumn(new TableColumn("95% CI").RightAligned()).AddColumn(new TableColumn("n").RightAligned()).AddColumn("Gate");
         foreach (var metric in report.Scorecard.Metrics)
         {
-            var gates = report.Gates.Where(g => g.Category is null && g.Mode != "regression"
+            var gates = report.Gates.Where(g => g.Category is null && g.Mode != GateMode.Regression
                 && string.Equals(g.Metric, metric.Name, StringComparison.OrdinalIgnoreCase)).ToList();
             var gate = string.Join(" ", gates.Select(g =>
-                $"{(g.Passed ? Pass : Fail)} {Markup.Escape(g.Operator)} {ReportFormat.Value(g.Threshold, metric.Unit)}{(g.Mode == "lower-bound" ? " [grey](bound)[/]" : "")}"));
+                $"{(g.Passed ? Pass : Fail)} {Markup.Escape(WireNames.Of(g.Operator))} {ReportFormat.Value(g.Threshold, metric.Unit)}{(g.Mode == GateMode.LowerBound ? " [grey](bound)[/]" : "")}"));
             table.AddRow(
                 new Text(metric.Name),
                 new Text(ReportFormat.WithUnit(metric.Value, metric.Unit)),

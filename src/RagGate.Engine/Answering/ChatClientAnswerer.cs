@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
-using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.Targets;
 
 namespace RagGate.Engine.Answering;
@@ -18,38 +17,32 @@ namespace RagGate.Engine.Answering;
 public sealed partial class ChatClientAnswerer : IAnswerer
 {
     private readonly IChatClient _client;
-    private readonly TokenCounter _counter;
-    private readonly ContextBuilder _contextBuilder;
+    private readonly AnswerPreparer _preparer;
 
     /// <summary>Creates the answerer over a chat client.</summary>
     public ChatClientAnswerer(IChatClient client, AnswerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(client);
-        Options = options ?? new AnswerOptions();
-        Options.Validate();
+        _preparer = new AnswerPreparer(options);
         _client = client;
-        _counter = TokenCounter.ForModel(Options.GenerationModel);
-        _contextBuilder = new ContextBuilder(_counter, Options.MaxContextTokens);
     }
 
     /// <inheritdoc />
     public string Name => AnswererNames.Chat;
 
     /// <summary>The options in force.</summary>
-    public AnswerOptions Options { get; }
+    public AnswerOptions Options => _preparer.Options;
 
     /// <inheritdoc />
     public async Task<Answer> AnswerAsync(string query, IReadOnlyList<RetrievedDocument> documents, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var context = _contextBuilder.Build(documents);
-        var prompt = PromptRenderer.Render(Options, context.Text, query);
+        var (context, prompt) = _preparer.Prepare(query, documents);
         var messages = prompt.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content)).ToList();
         var response = await _client.GetResponseAsync(messages, options: null, cancellationToken);
         var text = response.Text.Trim();
         // The provider bills what it reports; count only what it leaves out.
-        var promptTokens = ToInt(response.Usage?.InputTokenCount) ?? _counter.CountChat(prompt);
-        var completionTokens = ToInt(response.Usage?.OutputTokenCount) ?? _counter.Count(text);
+        var promptTokens = ToInt(response.Usage?.InputTokenCount) ?? _preparer.Counter.CountChat(prompt);
+        var completionTokens = ToInt(response.Usage?.OutputTokenCount) ?? _preparer.Counter.Count(text);
         var usage = new TokenUsage(promptTokens, completionTokens, context.Tokens);
         var citations = Citations(text, context.Documents);
         return new Answer(text, citations, IsRefusal(text), context.Text, context.Tokens, usage);

@@ -1,7 +1,6 @@
 using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
 using RagGate.Engine.Embeddings;
-using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.Targets;
 
 namespace RagGate.Engine.Answering;
@@ -15,38 +14,32 @@ namespace RagGate.Engine.Answering;
 public sealed class ExtractiveAnswerer : IAnswerer
 {
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embeddings;
-    private readonly TokenCounter _counter;
-    private readonly ContextBuilder _contextBuilder;
+    private readonly AnswerPreparer _preparer;
 
     /// <summary>Creates the answerer over a sentence embedding generator.</summary>
     public ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<float>> embeddings, AnswerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(embeddings);
-        Options = options ?? new AnswerOptions();
-        Options.Validate();
+        _preparer = new AnswerPreparer(options);
         _embeddings = embeddings;
-        _counter = TokenCounter.ForModel(Options.GenerationModel);
-        _contextBuilder = new ContextBuilder(_counter, Options.MaxContextTokens);
     }
 
     /// <inheritdoc />
     public string Name => AnswererNames.Extractive;
 
     /// <summary>The options in force.</summary>
-    public AnswerOptions Options { get; }
+    public AnswerOptions Options => _preparer.Options;
 
     /// <inheritdoc />
     public async Task<Answer> AnswerAsync(string query, IReadOnlyList<RetrievedDocument> documents, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var context = _contextBuilder.Build(documents);
+        var (context, prompt) = _preparer.Prepare(query, documents);
         var candidates = Candidates(context.Documents);
         var picked = candidates.Count == 0 ? [] : await PickAsync(query, candidates, cancellationToken);
         var refused = picked.Count == 0;
         var text = refused ? Options.Refusal : string.Join(" ", picked.Select(s => $"{s.Text} [{s.DocumentId}]"));
         var citations = picked.Select(s => s.DocumentId).Distinct(StringComparer.Ordinal).ToList();
-        var prompt = PromptRenderer.Render(Options, context.Text, query);
-        var usage = new TokenUsage(_counter.CountChat(prompt), _counter.Count(text), context.Tokens);
+        var usage = new TokenUsage(_preparer.Counter.CountChat(prompt), _preparer.Counter.Count(text), context.Tokens);
         return new Answer(text, citations, refused, context.Text, context.Tokens, usage);
     }
 

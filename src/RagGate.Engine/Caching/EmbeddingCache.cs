@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using RagGate.Evaluation.IO;
 
 namespace RagGate.Engine.Caching;
 
@@ -10,7 +11,7 @@ namespace RagGate.Engine.Caching;
 /// runs sharing a folder, or killed mid-write, never leave a half entry that is trusted; a damaged
 /// entry fails its checksum, is deleted and reported as a miss.
 /// </summary>
-public sealed class EmbeddingCache
+internal sealed class EmbeddingCache
 {
     // Entry layout: magic, dimensions (int32 LE), key (32 bytes), floats (LE), SHA-256 of all before.
     private static ReadOnlySpan<byte> Magic => "RGE1"u8;
@@ -94,16 +95,13 @@ public sealed class EmbeddingCache
     {
         var path = PathOf(key);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllBytes(temp, Serialize(key, vector));
         try
         {
-            File.Move(temp, path, overwrite: true);
+            AtomicFile.WriteBytes(path, Serialize(key, vector));
         }
         catch (IOException) when (File.Exists(path))
         {
             // Another writer won the race with the same content (some platforms refuse to replace an open file).
-            TryDelete(temp);
         }
     }
 

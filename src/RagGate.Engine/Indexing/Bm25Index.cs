@@ -6,7 +6,7 @@ namespace RagGate.Engine.Indexing;
 /// Document lengths are exact: Lucene's lossy one-byte norm encoding is not reproduced, so
 /// scores can differ from Lucene's in the last digits while following the same formula.
 /// </summary>
-public sealed class Bm25Index
+internal sealed class Bm25Index
 {
     /// <summary>Anserini's default k1.</summary>
     public const double DefaultK1 = 0.9;

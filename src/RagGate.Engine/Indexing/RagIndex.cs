@@ -38,7 +38,7 @@ public sealed class RagIndex
     public VectorIndex Vectors { get; }
 
     /// <summary>BM25 postings over each chunk's embedding text (title and chunk text).</summary>
-    public Bm25Index Bm25 { get; }
+    internal Bm25Index Bm25 { get; }
 
     /// <summary>The document that chunk <paramref name="chunkRow"/> belongs to.</summary>
     public IndexedDocument DocumentOf(int chunkRow) => Documents[_documentRows[chunkRow]];

@@ -1,7 +1,6 @@
 using RagGate.Evaluation.AnswerQuality;
 using RagGate.Evaluation.GoldenSets;
 using RagGate.Evaluation.Metrics;
-using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Scoring;
 using RagGate.Evaluation.Statistics;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using RagGate.Evaluation.Cost;
-using RagGate.Evaluation.Scoring;
+using RagGate.Evaluation.Metrics;
 
 namespace RagGate.Evaluation.Config;
 
@@ -220,7 +220,7 @@ public static partial class RagGateConfigLoader
                 throw new InputException($"{source}: {item.Path}: threshold '{match.Groups["value"].Value}' is not a finite number; expected a finite number, e.g. 'latency_p95_ms <= 800'");
             }
 
-            return Checked(new GateRule(match.Groups["metric"].Value, match.Groups["op"].Value, value, GateRule.PointMode, null, source), item.Path);
+            return Checked(new GateRule(match.Groups["metric"].Value, Operator(match.Groups["op"].Value), value, GateMode.Point, null, source), item.Path);
         }
 
         var s = item.Mapping!;
@@ -232,11 +232,18 @@ public static partial class RagGateConfigLoader
             throw new InputException($"{source}: {item.Path}: expected exactly one of 'min' or 'max'");
         }
 
-        var rule = new GateRule(metric, min.HasValue ? ">=" : "<=", min ?? max!.Value,
-            s.Choice("mode", GateRule.PointMode, GateRule.PointMode, GateRule.BoundMode), s.String("category"), source);
+        var rule = new GateRule(metric, min.HasValue ? GateOperator.AtLeast : GateOperator.AtMost, min ?? max!.Value,
+            Mode(s.Choice("mode", "point", "point", "lower-bound")), s.String("category"), source);
         s.RejectUnknownFields();
         return Checked(rule, item.Path);
     }
+
+    // The pattern admits only the four comparison symbols, so parsing cannot fail here.
+    private static GateOperator Operator(string symbol) =>
+        WireNames.TryParse<GateOperator>(symbol, out var op) ? op : throw new InvalidOperationException($"unexpected operator '{symbol}'");
+
+    private static GateMode Mode(string name) =>
+        WireNames.TryParse<GateMode>(name, out var mode) ? mode : throw new InvalidOperationException($"unexpected gate mode '{name}'");
 
     private static GateRule Checked(GateRule rule, string path)
     {

@@ -7,7 +7,7 @@ namespace RagGate.Evaluation.Config;
 /// A YAML mapping read field by field, so every error names the file, the line and the field path,
 /// and unknown fields are rejected rather than silently ignored.
 /// </summary>
-public sealed class YamlSection
+internal sealed class YamlSection
 {
     private readonly YamlMappingNode _node;
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);

@@ -1,5 +1,5 @@
 using RagGate.Evaluation.Config;
-using RagGate.Evaluation.Scoring;
+using RagGate.Evaluation.Metrics;
 
 namespace RagGate.Evaluation.Gates;
 

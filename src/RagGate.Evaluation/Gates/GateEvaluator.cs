@@ -1,6 +1,7 @@
 using System.Globalization;
+using RagGate.Evaluation.Comparing;
 using RagGate.Evaluation.Config;
-using RagGate.Evaluation.Reporting;
+using RagGate.Evaluation.Metrics;
 using RagGate.Evaluation.Scoring;
 
 namespace RagGate.Evaluation.Gates;
@@ -51,13 +52,13 @@ public static class GateEvaluator
 
         result.Actual = summary.Value;
         var pessimistic = info.HigherIsBetter ? summary.Lower : summary.Upper;
-        result.Compared = rule.Mode == GateRule.BoundMode && pessimistic is { } bound ? bound : summary.Value;
+        result.Compared = rule.Mode == GateMode.LowerBound && pessimistic is { } bound ? bound : summary.Value;
         result.Passed = Compare(result.Compared, rule.Operator, rule.Threshold);
-        var what = rule.Mode == GateRule.BoundMode && pessimistic is not null
+        var what = rule.Mode == GateMode.LowerBound && pessimistic is not null
             ? $"the 95% {(info.HigherIsBetter ? "lower" : "upper")} bound {Format(result.Compared)} (mean {Format(summary.Value)}, n={summary.N})"
             : $"{Format(summary.Value)} (n={summary.N})";
-        result.Reason = $"{rule.Metric}{(rule.Category is null ? "" : $" [{rule.Category}]")} is {what}; required {rule.Operator} {Format(rule.Threshold)}";
-        if (rule.Mode == GateRule.BoundMode && pessimistic is null) result.Reason += "; no interval for this metric, so the value itself was compared";
+        result.Reason = $"{rule.Metric}{(rule.Category is null ? "" : $" [{rule.Category}]")} is {what}; required {WireNames.Of(rule.Operator)} {Format(rule.Threshold)}";
+        if (rule.Mode == GateMode.LowerBound && pessimistic is null) result.Reason += "; no interval for this metric, so the value itself was compared";
         return result;
     }
 
@@ -73,9 +74,9 @@ public static class GateEvaluator
         {
             Name = $"{rule.Metric} max drop {Format(rule.MaxDrop)} vs baseline",
             Metric = rule.Metric,
-            Operator = "max_drop",
+            Operator = GateOperator.MaxDrop,
             Threshold = rule.MaxDrop,
-            Mode = "regression",
+            Mode = GateMode.Regression,
         };
         var row = comparison.Metrics.Find(m => m.Name == rule.Metric);
         if (row is null)
@@ -96,12 +97,12 @@ public static class GateEvaluator
         return result;
     }
 
-    private static bool Compare(double value, string op, double threshold) => op switch
+    private static bool Compare(double value, GateOperator op, double threshold) => op switch
     {
-        ">=" => value >= threshold,
-        ">" => value > threshold,
-        "<=" => value <= threshold,
-        "<" => value < threshold,
+        GateOperator.AtLeast => value >= threshold,
+        GateOperator.Above => value > threshold,
+        GateOperator.AtMost => value <= threshold,
+        GateOperator.Below => value < threshold,
         _ => false,
     };
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RagGate.Evaluation.IO;
 using RagGate.Evaluation.Runs;
 
 namespace RagGate.Evaluation.GoldenSets;
@@ -89,7 +90,7 @@ public static class TrecQrels
         }
     }
 
-    private static int TrecRankingOrder(string a, string b) => Metrics.TrecRanking.CompareIds(a, b);
+    private static int TrecRankingOrder(string a, string b) => TrecRanking.CompareIds(a, b);
 
     private static void Add(TrecTextReader reader, Dictionary<string, Dictionary<string, int>> qrels,
         int queryField, int documentField, int gradeField, bool allowNegative)

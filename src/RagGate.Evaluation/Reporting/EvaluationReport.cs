@@ -1,3 +1,6 @@
+using RagGate.Evaluation.Comparing;
+using RagGate.Evaluation.Gates;
+using RagGate.Evaluation.Scoring;
 using RagGate.Evaluation.Targets;
 
 namespace RagGate.Evaluation.Reporting;
@@ -15,7 +18,7 @@ public sealed class EvaluationReport
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The system under test.</summary>
-    public SystemIdentity System { get; set; } = new("unknown", null, "none", null, null, null);
+    public SystemIdentity System { get; set; } = SystemIdentity.Unknown;
 
     /// <summary>The golden set path, as given.</summary>
     public string? GoldenSet { get; set; }

@@ -1,4 +1,5 @@
 using System.Text;
+using RagGate.Evaluation.Scoring;
 using static RagGate.Evaluation.Reporting.HtmlText;
 
 namespace RagGate.Evaluation.Reporting;

@@ -1,4 +1,5 @@
 using System.Text;
+using RagGate.Evaluation.Comparing;
 using static RagGate.Evaluation.Reporting.HtmlText;
 
 namespace RagGate.Evaluation.Reporting;

@@ -1,4 +1,6 @@
 using System.Text;
+using RagGate.Evaluation.Config;
+using RagGate.Evaluation.Scoring;
 using static RagGate.Evaluation.Reporting.HtmlText;
 
 namespace RagGate.Evaluation.Reporting;
@@ -36,9 +38,9 @@ internal static class HtmlSections
         {
             var unit = ReportFacts.UnitOf(report, gate.Metric);
             var status = PassClass(gate.Passed);
-            var compared = gate.Mode == "regression" ? ReportFormat.Delta(gate.Compared, unit) : ReportFormat.Value(gate.Compared, unit);
+            var compared = gate.Mode == GateMode.Regression ? ReportFormat.Delta(gate.Compared, unit) : ReportFormat.Value(gate.Compared, unit);
             sb.Append($"<article class=\"card {status}\" data-gate=\"{E(gate.Name)}\" data-status=\"{status}\">");
-            sb.Append($"<div class=\"card-head\"><span class=\"badge {status}\">{(gate.Passed ? "✔ pass" : "✘ fail")}</span><span class=\"mode\">{E(gate.Mode)}</span></div>");
+            sb.Append($"<div class=\"card-head\"><span class=\"badge {status}\">{(gate.Passed ? "✔ pass" : "✘ fail")}</span><span class=\"mode\">{E(WireNames.Of(gate.Mode))}</span></div>");
             sb.Append($"<h3>{E(ReportFacts.GateLabel(gate))}</h3>");
             sb.Append($"<div class=\"card-value\"><span class=\"big\" data-gate-actual=\"{E(gate.Name)}\">{ReportFormat.Value(gate.Actual, unit)}</span>");
             sb.Append($"<span class=\"muted\">compared {compared} · threshold {ReportFormat.Value(gate.Threshold, unit)}");
@@ -58,14 +60,14 @@ internal static class HtmlSections
         sb.Append("<table class=\"metrics\"><thead><tr><th>Metric</th><th class=\"num\">Value</th><th class=\"num\">95% interval</th><th>Method</th><th class=\"num\">n</th><th>Chart</th></tr></thead><tbody>\n");
         foreach (var m in report.Scorecard.Metrics)
         {
-            var gates = report.Gates.Where(g => g.Category is null && g.Mode != "regression"
+            var gates = report.Gates.Where(g => g.Category is null && g.Mode != GateMode.Regression
                 && string.Equals(g.Metric, m.Name, StringComparison.OrdinalIgnoreCase)).ToList();
             var tone = gates.Count == 0 ? "neutral" : PassClass(gates.TrueForAll(g => g.Passed));
             var chart = m.Unit.Length == 0 ? HtmlCharts.RatioBar(m, gates.Count > 0 ? gates[0].Threshold : null, tone) : "";
             sb.Append($"<tr><th scope=\"row\">{E(m.Name)}</th>");
             sb.Append($"<td class=\"num strong\" data-metric=\"{E(m.Name)}\" data-value=\"{Raw(m.Value)}\">{E(ReportFormat.WithUnit(m.Value, m.Unit))}</td>");
             sb.Append($"<td class=\"num\" data-metric-interval=\"{E(m.Name)}\">{ReportFormat.Interval(m.Lower, m.Upper, m.Unit)}</td>");
-            sb.Append($"<td>{E(m.Interval)}</td><td class=\"num\">{m.N}</td><td class=\"chart\">{chart}</td></tr>\n");
+            sb.Append($"<td>{E(WireNames.Of(m.Interval))}</td><td class=\"num\">{m.N}</td><td class=\"chart\">{chart}</td></tr>\n");
         }
 
         sb.Append("</tbody></table>\n</section>\n");
@@ -118,25 +120,17 @@ internal static class HtmlSections
 
     public static void AppendCategories(StringBuilder sb, EvaluationReport report)
     {
-        var rows = report.Scorecard.Categories;
-        if (rows.Count == 0)
+        if (ReportFacts.Categories(report) is not { } categories)
             return;
-        var categories = rows.Select(r => r.Category).Distinct(StringComparer.Ordinal).ToList();
-        var metrics = rows.Select(r => r.Metric).Distinct(StringComparer.Ordinal).ToList();
         sb.Append("<section id=\"categories\">\n<h2>By category</h2>\n<table><thead><tr><th>Category</th><th class=\"num\">n</th>");
-        foreach (var metric in metrics)
+        foreach (var metric in categories.Metrics)
             sb.Append($"<th class=\"num\">{E(metric)}</th>");
         sb.Append("</tr></thead><tbody>\n");
-        foreach (var category in categories)
+        foreach (var row in categories.Rows)
         {
-            sb.Append($"<tr><th scope=\"row\">{E(category)}</th><td class=\"num\">{rows.First(r => r.Category == category).N}</td>");
-            foreach (var metric in metrics)
-            {
-                var row = rows.Find(r => r.Category == category && r.Metric == metric);
-                var text = row is null ? ReportFormat.NotAvailable : ReportFormat.Value(row.Value, ReportFacts.UnitOf(report, metric));
-                sb.Append($"<td class=\"num\" data-category-metric=\"{E(category)}/{E(metric)}\">{text}</td>");
-            }
-
+            sb.Append($"<tr><th scope=\"row\">{E(row.Category)}</th><td class=\"num\">{row.N}</td>");
+            for (var i = 0; i < categories.Metrics.Count; i++)
+                sb.Append($"<td class=\"num\" data-category-metric=\"{E(row.Category)}/{E(categories.Metrics[i])}\">{row.Values[i]}</td>");
             sb.Append("</tr>\n");
         }
 

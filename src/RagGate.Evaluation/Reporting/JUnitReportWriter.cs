@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using RagGate.Evaluation.Gates;
+using RagGate.Evaluation.Scoring;
 
 namespace RagGate.Evaluation.Reporting;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using RagGate.Evaluation.Comparing;
 
 namespace RagGate.Evaluation.Reporting;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using RagGate.Evaluation.Config;
 
 namespace RagGate.Evaluation.Reporting;
 
@@ -106,8 +107,8 @@ public sealed class MarkdownReportWriter : IReportWriter
         {
             var unit = ReportFacts.UnitOf(report, gate.Metric);
             table.AddRow(MarkdownTable.Text(ReportFacts.GateLabel(gate)), ReportFormat.Value(gate.Actual, unit),
-                gate.Mode == "regression" ? ReportFormat.Delta(gate.Compared, unit) : ReportFormat.Value(gate.Compared, unit),
-                ReportFormat.Value(gate.Threshold, unit), MarkdownTable.Text(gate.Mode), Status(gate.Passed), MarkdownTable.Text(gate.Reason));
+                gate.Mode == GateMode.Regression ? ReportFormat.Delta(gate.Compared, unit) : ReportFormat.Value(gate.Compared, unit),
+                ReportFormat.Value(gate.Threshold, unit), MarkdownTable.Text(WireNames.Of(gate.Mode)), Status(gate.Passed), MarkdownTable.Text(gate.Reason));
         }
 
         table.AppendTo(sb);
@@ -122,7 +123,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         foreach (var metric in report.Scorecard.Metrics)
         {
             table.AddRow(MarkdownTable.Code(metric.Name), ReportFormat.WithUnit(metric.Value, metric.Unit),
-                ReportFormat.Interval(metric.Lower, metric.Upper, metric.Unit), MarkdownTable.Text(metric.Interval),
+                ReportFormat.Interval(metric.Lower, metric.Upper, metric.Unit), MarkdownTable.Text(WireNames.Of(metric.Interval)),
                 ReportFormat.Integer(metric.N));
         }
 

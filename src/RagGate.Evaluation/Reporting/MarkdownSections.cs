@@ -1,4 +1,5 @@
 using System.Text;
+using RagGate.Evaluation.Scoring;
 
 namespace RagGate.Evaluation.Reporting;
 
@@ -87,25 +88,12 @@ internal static class MarkdownSections
 
     public static void AppendCategories(StringBuilder sb, EvaluationReport report)
     {
-        var rows = report.Scorecard.Categories;
-        if (rows.Count == 0)
+        if (ReportFacts.Categories(report) is not { } categories)
             return;
-        var categories = rows.Select(r => r.Category).Distinct(StringComparer.Ordinal).ToList();
-        var metrics = rows.Select(r => r.Metric).Distinct(StringComparer.Ordinal).ToList();
         sb.Append("## By category\n\n");
-        var table = new MarkdownTable(["Category", "n", .. metrics.Select(MarkdownTable.Code)], "lr" + new string('r', metrics.Count));
-        foreach (var category in categories)
-        {
-            var cells = new List<string> { MarkdownTable.Text(category), ReportFormat.Integer(rows.First(r => r.Category == category).N) };
-            foreach (var metric in metrics)
-            {
-                var row = rows.Find(r => r.Category == category && r.Metric == metric);
-                cells.Add(row is null ? ReportFormat.NotAvailable : ReportFormat.Value(row.Value, ReportFacts.UnitOf(report, metric)));
-            }
-
-            table.AddRow([.. cells]);
-        }
-
+        var table = new MarkdownTable(["Category", "n", .. categories.Metrics.Select(MarkdownTable.Code)], "lr" + new string('r', categories.Metrics.Count));
+        foreach (var row in categories.Rows)
+            table.AddRow([MarkdownTable.Text(row.Category), ReportFormat.Integer(row.N), .. row.Values]);
         table.AppendTo(sb);
     }
 

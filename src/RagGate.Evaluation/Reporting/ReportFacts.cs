@@ -1,3 +1,6 @@
+using RagGate.Evaluation.Cost;
+using RagGate.Evaluation.Gates;
+using RagGate.Evaluation.Scoring;
 using RagGate.Evaluation.Targets;
 
 namespace RagGate.Evaluation.Reporting;
@@ -31,6 +34,22 @@ public static class ReportFacts
             .Where(k => k.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .FirstOrDefault();
+    }
+
+    /// <summary>The per-category table with formatted values, or null when the scorecard has no categories.</summary>
+    public static CategoryTable? Categories(EvaluationReport report)
+    {
+        var rows = report.Scorecard.Categories;
+        if (rows.Count == 0)
+            return null;
+        var metrics = rows.Select(r => r.Metric).Distinct(StringComparer.Ordinal).ToList();
+        var table = rows.Select(r => r.Category).Distinct(StringComparer.Ordinal).Select(category => new CategoryRow(
+            category,
+            rows.First(r => r.Category == category).N,
+            [.. metrics.Select(metric => rows.Find(r => r.Category == category && r.Metric == metric) is { } row
+                ? ReportFormat.Value(row.Value, UnitOf(report, metric))
+                : ReportFormat.NotAvailable)]));
+        return new CategoryTable(metrics, [.. table]);
     }
 
     /// <summary>Every failed check with its query, in golden-set order.</summary>

@@ -1,3 +1,5 @@
+using RagGate.Evaluation.IO;
+
 namespace RagGate.Evaluation.Reporting;
 
 /// <summary>Writes every report format into one folder, all or nothing.</summary>
@@ -11,32 +13,24 @@ public static class ReportFiles
     /// <returns>The full paths written, in <see cref="ReportWriters.All"/> order.</returns>
     public static async Task<IReadOnlyList<string>> WriteAllAsync(EvaluationReport report, string outDir, CancellationToken ct)
     {
-        Directory.CreateDirectory(outDir);
         var staged = new List<(string Temp, string Final)>();
         try
         {
             foreach (var writer in ReportWriters.All)
             {
                 var final = Path.GetFullPath(Path.Combine(outDir, writer.FileName));
-                var temp = Path.Combine(outDir, $".{writer.FileName}.{Guid.NewGuid():N}.tmp");
-                staged.Add((temp, final));
-                await using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
-                await writer.WriteAsync(report, stream, ct);
-                await stream.FlushAsync(ct);
+                staged.Add((await AtomicFile.StageAsync(final, (stream, token) => writer.WriteAsync(report, stream, token), ct), final));
             }
 
             ct.ThrowIfCancellationRequested();
             foreach (var (temp, final) in staged)
-                File.Move(temp, final, overwrite: true);
+                AtomicFile.Commit(temp, final);
             return [.. staged.Select(s => s.Final)];
         }
         finally
         {
             foreach (var (temp, _) in staged)
-            {
-                if (File.Exists(temp))
-                    File.Delete(temp);
-            }
+                AtomicFile.Delete(temp);
         }
     }
 }

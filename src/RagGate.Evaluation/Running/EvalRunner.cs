@@ -113,6 +113,7 @@ public sealed class EvalRunner(IRagTarget target, TimeProvider time)
 
         (record.Error, record.Retrieved, record.Answer, record.Refused, record.Context) =
             (attempt.Error, attempt.Retrieved, attempt.Answer, attempt.Refused, attempt.Context);
+        record.AnswerDocuments = measured.Answer is null ? null : [.. measured.Answer.Documents.Select(d => d.Id)];
         (record.PromptTokens, record.CompletionTokens, record.ContextTokens, record.TokensEstimated) =
             (attempt.PromptTokens, attempt.CompletionTokens, attempt.ContextTokens, attempt.TokensEstimated);
     }

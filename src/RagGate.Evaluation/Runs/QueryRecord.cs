@@ -15,6 +15,12 @@ public sealed class QueryRecord
     /// <summary>Retrieved documents, best first.</summary>
     public List<RankedDocument> Retrieved { get; set; } = [];
 
+    /// <summary>
+    /// The ids of the documents the answer was built from, best first, as the answering call returned them
+    /// (the ranking in <see cref="Retrieved"/> comes from a separate, separately timed retrieval call).
+    /// </summary>
+    public List<string>? AnswerDocuments { get; set; }
+
     /// <summary>The context given to the generator.</summary>
     public string? Context { get; set; }
 

@@ -28,7 +28,7 @@ public sealed class Run
     public string? GitSha { get; set; }
 
     /// <summary>The system under test.</summary>
-    public SystemIdentity System { get; set; } = new("unknown", null, "none", null, null, null);
+    public SystemIdentity System { get; set; } = SystemIdentity.Unknown;
 
     /// <summary>The golden set file and its SHA-256.</summary>
     public string? GoldenSet { get; set; }

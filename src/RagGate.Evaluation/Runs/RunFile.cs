@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RagGate.Evaluation.IO;
 using RagGate.Evaluation.Serialization;
 
 namespace RagGate.Evaluation.Runs;
@@ -7,27 +8,12 @@ namespace RagGate.Evaluation.Runs;
 public static class RunFile
 {
     /// <summary>Writes the run as indented camelCase JSON; a reader never sees a half-written file.</summary>
-    public static async Task WriteAsync(Run run, string path, CancellationToken cancellationToken)
-    {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
+    public static Task WriteAsync(Run run, string path, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAsync(path, async (stream, ct) =>
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-            {
-                await JsonSerializer.SerializeAsync(stream, run, RunJsonContext.Default.Run, cancellationToken);
-                await stream.WriteAsync("\n"u8.ToArray(), cancellationToken);
-                await stream.FlushAsync(cancellationToken);
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-    }
+            await JsonSerializer.SerializeAsync(stream, run, RunJsonContext.Default.Run, ct);
+            await stream.WriteAsync("\n"u8.ToArray(), ct);
+        }, cancellationToken);
 
     /// <summary>Reads a run; broken JSON, a wrong shape or an unsupported schemaVersion throw an <see cref="InputException"/>.</summary>
     public static Task<Run> ReadAsync(string path, CancellationToken cancellationToken)

@@ -1,5 +1,3 @@
-using RagGate.Evaluation.GoldenSets;
-
 namespace RagGate.Evaluation.Runs;
 
 /// <summary>
@@ -16,17 +14,6 @@ public static class TrecIds
     {
         if (!IsToken(id))
             throw new InputException($"{place}: {what} '{id}' is empty or contains whitespace; expected ids without whitespace (run.trec separates fields by whitespace)");
-    }
-
-    /// <summary>Checks the golden set's query ids and judged document ids.</summary>
-    public static void Require(GoldenSet golden)
-    {
-        foreach (var query in golden.Queries)
-        {
-            Require(query.Id, query.Source ?? golden.Path, "query id");
-            foreach (var document in query.Judgments.Keys)
-                Require(document, query.Source ?? golden.Path, "document id");
-        }
     }
 
     /// <summary>Checks a run's query and retrieved document ids.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Reflection;
-using RagGate.Evaluation.Metrics;
+using RagGate.Evaluation.IO;
 using RagGate.Evaluation.Targets;
 
 namespace RagGate.Evaluation.Runs;

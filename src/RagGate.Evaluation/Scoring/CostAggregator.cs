@@ -1,4 +1,5 @@
-using RagGate.Evaluation.Reporting;
+using RagGate.Evaluation.Cost;
+using RagGate.Evaluation.Metrics;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Statistics;
 

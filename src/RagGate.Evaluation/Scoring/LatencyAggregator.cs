@@ -1,4 +1,4 @@
-using RagGate.Evaluation.Reporting;
+using RagGate.Evaluation.Metrics;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Statistics;
 

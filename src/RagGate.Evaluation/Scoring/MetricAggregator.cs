@@ -1,5 +1,5 @@
 using RagGate.Evaluation.Config;
-using RagGate.Evaluation.Reporting;
+using RagGate.Evaluation.Metrics;
 using RagGate.Evaluation.Statistics;
 
 namespace RagGate.Evaluation.Scoring;
@@ -29,13 +29,13 @@ internal static class MetricAggregator
             {
                 var interval = Wilson.Interval((int)values.Sum(), values.Count, Confidence);
                 (summary.Lower, summary.Upper) = (interval.Lower, interval.Upper);
-                summary.Interval = "wilson";
+                summary.Interval = IntervalMethod.Wilson;
             }
             else if (values.Count > 1)
             {
                 var interval = Bootstrap.MeanInterval(values, eval.BootstrapResamples, Confidence, eval.Seed);
                 (summary.Lower, summary.Upper) = (interval.Lower, interval.Upper);
-                summary.Interval = "bootstrap";
+                summary.Interval = IntervalMethod.Bootstrap;
             }
 
             yield return summary;

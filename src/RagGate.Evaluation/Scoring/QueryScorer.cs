@@ -2,7 +2,6 @@ using System.Numerics.Tensors;
 using RagGate.Evaluation.AnswerQuality;
 using RagGate.Evaluation.GoldenSets;
 using RagGate.Evaluation.Metrics;
-using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Targets;
 
@@ -26,7 +25,7 @@ internal sealed class QueryScorer(ScoringOptions options, IReadOnlyList<Retrieva
             LatencyMs = Median(record.EndToEndLatencyMs.Count > 0 ? record.EndToEndLatencyMs : record.RetrievalLatencyMs),
             TotalTokens = record.PromptTokens + record.CompletionTokens,
         };
-        if (record.Error is not null) score.Checks.Add(new QueryCheck("target", false, record.Error));
+        if (record.Error is not null) score.Checks.Add(new QueryCheck(QueryCheckNames.Target, false, record.Error));
 
         if (!golden.IsUnanswerable)
         {
@@ -57,8 +56,8 @@ internal sealed class QueryScorer(ScoringOptions options, IReadOnlyList<Retrieva
         var rank = ranked.Select((id, i) => (id, i)).FirstOrDefault(x => golden.Judgments.GetValueOrDefault(x.id) > 0);
         score.FirstRelevantRank = rank.id is null ? null : rank.i + 1;
         score.Checks.Add(score.FirstRelevantRank is { } r
-            ? new QueryCheck("retrieval", true, null)
-            : new QueryCheck("retrieval", false, $"no relevant document in the top {ranked.Count}; expected one of: {string.Join(", ", score.Expected)}"));
+            ? new QueryCheck(QueryCheckNames.Retrieval, true, null)
+            : new QueryCheck(QueryCheckNames.Retrieval, false, $"no relevant document in the top {ranked.Count}; expected one of: {string.Join(", ", score.Expected)}"));
     }
 
     private void ScoreKeywords(GoldenQuery golden, QueryRecord record, QueryScore score)
@@ -67,7 +66,7 @@ internal sealed class QueryScorer(ScoringOptions options, IReadOnlyList<Retrieva
         if (TextChecks.KeywordCoverage(golden.ExpectedKeywords, texts) is not { } coverage) return;
         score.Values[MetricCatalog.KeywordCoverage] = coverage;
         var missing = TextChecks.MissingKeywords(golden.ExpectedKeywords, texts);
-        score.Checks.Add(new QueryCheck("keywords", missing.Count == 0,
+        score.Checks.Add(new QueryCheck(QueryCheckNames.Keywords, missing.Count == 0,
             missing.Count == 0 ? null : $"missing in the top {options.Eval.KeywordContextDocuments} documents: {string.Join(", ", missing.Select(k => $"'{k}'"))}"));
     }
 
@@ -78,7 +77,7 @@ internal sealed class QueryScorer(ScoringOptions options, IReadOnlyList<Retrieva
         var forbidden = TextChecks.FindMarkers(answer, golden.MustNotContain);
         if (golden.MustNotContain.Count > 0)
         {
-            score.Checks.Add(new QueryCheck("must_not_contain", forbidden.Count == 0,
+            score.Checks.Add(new QueryCheck(QueryCheckNames.MustNotContain, forbidden.Count == 0,
                 forbidden.Count == 0 ? null : $"the answer contains {string.Join(", ", forbidden.Select(f => $"'{f}'"))}"));
         }
 
@@ -86,21 +85,21 @@ internal sealed class QueryScorer(ScoringOptions options, IReadOnlyList<Retrieva
         {
             score.Values[MetricCatalog.RefusalAccuracy] = refused ? 1 : 0;
             score.Values[MetricCatalog.HallucinationFree] = refused && forbidden.Count == 0 ? 1 : 0;
-            score.Checks.Add(new QueryCheck("refusal", refused, refused ? null : "expected a refusal: nothing in the corpus answers this, but the system answered"));
+            score.Checks.Add(new QueryCheck(QueryCheckNames.Refusal, refused, refused ? null : "expected a refusal: nothing in the corpus answers this, but the system answered"));
             return;
         }
 
         score.Values[MetricCatalog.AnswerRate] = refused ? 0 : 1;
-        score.Checks.Add(new QueryCheck("answered", !refused, refused ? "the system refused, but the golden set has relevant documents" : null));
+        score.Checks.Add(new QueryCheck(QueryCheckNames.Answered, !refused, refused ? "the system refused, but the golden set has relevant documents" : null));
         var markers = TextChecks.FindMarkers(answer, options.Eval.HallucinationMarkers);
         score.Values[MetricCatalog.HallucinationFree] = markers.Count == 0 && forbidden.Count == 0 ? 1 : 0;
-        score.Checks.Add(new QueryCheck("hallucination_markers", markers.Count == 0,
+        score.Checks.Add(new QueryCheck(QueryCheckNames.HallucinationMarkers, markers.Count == 0,
             markers.Count == 0 ? null : $"the answer contains {string.Join(", ", markers.Select(m => $"'{m}'"))}"));
         if (golden.ExpectedKeywords.Count > 0)
         {
             var hit = !refused && golden.ExpectedKeywords.Any(k => TextChecks.Contains(answer, k));
             score.Values[MetricCatalog.AnswerKeywordHit] = hit ? 1 : 0;
-            score.Checks.Add(new QueryCheck("answer_keywords", hit, hit ? null : "the answer holds none of the expected keywords"));
+            score.Checks.Add(new QueryCheck(QueryCheckNames.AnswerKeywords, hit, hit ? null : "the answer holds none of the expected keywords"));
         }
 
         if (refused) return;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using RagGate.Evaluation.Reporting;
+using RagGate.Evaluation.Metrics;
 
 namespace RagGate.Evaluation.Scoring;
 

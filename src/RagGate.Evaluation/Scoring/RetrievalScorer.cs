@@ -1,4 +1,3 @@
-using RagGate.Evaluation.Metrics;
 using RagGate.Evaluation.Runs;
 
 namespace RagGate.Evaluation.Scoring;

@@ -1,6 +1,5 @@
 using RagGate.Evaluation.GoldenSets;
 using RagGate.Evaluation.Metrics;
-using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Runs;
 
 namespace RagGate.Evaluation.Scoring;

@@ -1,7 +1,7 @@
 namespace RagGate.Evaluation.Statistics;
 
 /// <summary>The standard normal distribution's quantile function, for z-based intervals and power.</summary>
-public static class Normal
+internal static class Normal
 {
     /// <summary>
     /// The z with P(Z &lt;= z) = <paramref name="p"/>, by Acklam's rational approximation (relative error

@@ -2,7 +2,7 @@ namespace RagGate.Evaluation.Targets;
 
 /// <summary>What a target answered: the answer text, the documents it used, the exact context and token usage.</summary>
 /// <param name="Answer">The answer shown to the user.</param>
-/// <param name="Documents">The retrieved documents, best first.</param>
+/// <param name="Documents">The documents the answer was built from (this call's own retrieval), best first.</param>
 /// <param name="Context">The context given to the generator.</param>
 /// <param name="Usage">Token usage of the generation step.</param>
 /// <param name="RetrievalLatency">Time spent retrieving, as the target measured it.</param>

@@ -8,4 +8,4 @@ namespace RagGate.Evaluation.Targets;
 [JsonSerializable(typeof(HttpRetrieveResponse))]
 [JsonSerializable(typeof(HttpAnswerRequest))]
 [JsonSerializable(typeof(HttpAnswerResponse))]
-public sealed partial class HttpTargetJsonContext : JsonSerializerContext;
+internal sealed partial class HttpTargetJsonContext : JsonSerializerContext;

@@ -12,6 +12,9 @@ public interface IRagTarget
     /// <summary>Retrieves the top <paramref name="k"/> documents for a query, best first.</summary>
     Task<RetrievalResult> RetrieveAsync(string query, int k, CancellationToken cancellationToken = default);
 
-    /// <summary>Retrieves, builds the context and answers the query.</summary>
+    /// <summary>
+    /// Retrieves, builds the context and answers the query, in one call: the result names the documents the
+    /// answer was built from, so the context and its sources always come from the same retrieval.
+    /// </summary>
     Task<AnswerResult> AnswerAsync(string query, CancellationToken cancellationToken = default);
 }

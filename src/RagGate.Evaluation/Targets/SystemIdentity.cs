@@ -15,6 +15,9 @@ public sealed record SystemIdentity(
     string? ConfigHash,
     string? IndexHash)
 {
+    /// <summary>A system nothing is known about: the default of a run or report read from an older or partial file.</summary>
+    public static SystemIdentity Unknown => new("unknown", null, "none", null, null, null);
+
     /// <summary>Other facts worth recording (chunking, k, thresholds).</summary>
     public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
 }

@@ -108,7 +108,7 @@ public sealed class EvalCommandInputErrorTests : IDisposable
     {
         var line = await ExpectInputErrorAsync(Config + "gates:\n  - recal@10 >= 0.8\n");
 
-        Assert.Equal("raggate: raggate.yaml:4: gates[0]: unknown metric 'recal@10'; expected one of: " + Evaluation.Scoring.MetricCatalog.Describe(), line);
+        Assert.Equal("raggate: raggate.yaml:4: gates[0]: unknown metric 'recal@10'; expected one of: " + Evaluation.Metrics.MetricCatalog.Describe(), line);
     }
 
     [Fact]

@@ -7,7 +7,9 @@ namespace RagGate.Cli.Tests.Commands;
 /// CI smoke on a real benchmark (issue 4, item 6): <c>raggate eval</c> on a SciFact subset, end to end,
 /// reports retrieval metrics equal to <c>raggate trec-eval</c> recomputing them from the exported TREC run
 /// and the fixture's qrels. No threshold is tuned to the subset: the test compares two computations.
+/// Tagged slow (about a minute on two cores): <c>--filter Category!=Slow</c> skips it locally; CI runs it.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SciFactSmokeTests : IDisposable
 {
     private readonly TempFolder _folder = new();

@@ -1,5 +1,10 @@
 using RagGate.Cli.Reporting;
+using RagGate.Evaluation.Comparing;
+using RagGate.Evaluation.Config;
+using RagGate.Evaluation.Cost;
+using RagGate.Evaluation.Gates;
 using RagGate.Evaluation.Reporting;
+using RagGate.Evaluation.Scoring;
 using Spectre.Console;
 
 namespace RagGate.Cli.Tests.Reporting;
@@ -86,13 +91,13 @@ public sealed class ConsoleScorecardWriterTests
         var baselineRecalls = data.Select(d => Recall(d.Expected, d.Baseline)).ToList();
         var latencies = data.Select(d => d.Ms).Order().ToList();
         var report = new EvaluationReport { ToolVersion = "0.1.0", CreatedAt = new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero) };
-        report.Scorecard.Metrics.Add(new MetricSummary { Name = "recall@10", Value = recalls.Average(), Lower = recalls.Min(), Upper = recalls.Max(), Interval = "bootstrap", N = data.Length });
+        report.Scorecard.Metrics.Add(new MetricSummary { Name = "recall@10", Value = recalls.Average(), Lower = recalls.Min(), Upper = recalls.Max(), Interval = IntervalMethod.Bootstrap, N = data.Length });
         report.Scorecard.Latency.EndToEnd = new Percentiles { Samples = latencies.Count, P50 = latencies[1], P95 = latencies[^1], P99 = latencies[^1], Max = latencies[^1], Mean = latencies.Average() };
         report.Scorecard.Latency.ThroughputQps = 1000 / latencies.Average();
         report.Scorecard.Cost = new CostSummary { Model = "gpt-4o-mini", Tokenizer = "o200k_base", PriceTableVersion = "2025-06-01", TotalTokensMean = 900, CostPerQuery = 900 * 0.15 / 1_000_000 };
         var recall = report.Scorecard.Metrics[0];
-        report.Gates.Add(new GateResult { Name = "recall@10 >= 0.9", Metric = "recall@10", Operator = ">=", Threshold = 0.9, Actual = recall.Value, Compared = recall.Value, Passed = recall.Value >= 0.9, Reason = $"the value is below 0.9: {recall.Value.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)}" });
-        report.Gates.Add(new GateResult { Name = "latency_p95_ms <= 500", Metric = "latency_p95_ms", Operator = "<=", Threshold = 500, Actual = latencies[^1], Compared = latencies[^1], Passed = latencies[^1] <= 500, Reason = "within budget" });
+        report.Gates.Add(new GateResult { Name = "recall@10 >= 0.9", Metric = "recall@10", Operator = GateOperator.AtLeast, Threshold = 0.9, Actual = recall.Value, Compared = recall.Value, Passed = recall.Value >= 0.9, Reason = $"the value is below 0.9: {recall.Value.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)}" });
+        report.Gates.Add(new GateResult { Name = "latency_p95_ms <= 500", Metric = "latency_p95_ms", Operator = GateOperator.AtMost, Threshold = 500, Actual = latencies[^1], Compared = latencies[^1], Passed = latencies[^1] <= 500, Reason = "within budget" });
         var comparison = new Comparison { PairedQueries = data.Length };
         comparison.Metrics.Add(new MetricComparison { Name = "recall@10", Baseline = baselineRecalls.Average(), Candidate = recalls.Average(), PValue = 0.5, AdjustedPValue = 0.5 });
         for (var i = 0; i < data.Length; i++)

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.ML.Tokenizers;
 using RagGate.Engine.Answering;
+using RagGate.Engine.Tests.Embeddings;
 using RagGate.Evaluation;
 
 namespace RagGate.Engine.Tests.Answering;
@@ -9,7 +10,7 @@ public sealed partial class ExtractiveAnswererTests
 {
     private const string Query = "How do I reset a forgotten password?";
 
-    private readonly HashingBagOfWordsEmbeddingGenerator _embeddings = new();
+    private readonly HashingTestEmbeddingGenerator _embeddings = HashingTestEmbeddingGenerator.ContentWords();
 
     [Fact]
     public async Task AnswerAsync_RelevantDocument_CitesItWithVerbatimSentences()

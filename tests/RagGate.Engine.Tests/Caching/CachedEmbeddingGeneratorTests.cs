@@ -126,7 +126,7 @@ public sealed class CachedEmbeddingGeneratorTests(CachedEmbeddingGeneratorTests.
             Arctic = OnnxEmbeddingGenerator.Create(options with { Model = "arctic-embed-xs" });
         }
 
-        internal TempDirectory Folder { get; } = new();
+        internal TempFolder Folder { get; } = new();
 
         public OnnxEmbeddingGenerator First { get; }
 

@@ -4,7 +4,7 @@ namespace RagGate.Engine.Tests.Caching;
 
 public sealed class EmbeddingCacheTests : IDisposable
 {
-    private readonly TempDirectory _folder = new();
+    private readonly TempFolder _folder = new();
     private readonly EmbeddingCache _cache;
     private readonly float[] _vector = Enumerable.Range(0, 384).Select(i => MathF.Sin(i)).ToArray();
     private readonly string _key = EmbeddingCache.ComputeKey("minilm-l6-v2", "abc123", "some text");

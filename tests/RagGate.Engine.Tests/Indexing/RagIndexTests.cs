@@ -1,6 +1,6 @@
 using RagGate.Engine.Indexing;
 using RagGate.Engine.Retrieval;
-using RagGate.Engine.Tests.Ingestion;
+using RagGate.Engine.Tests.Embeddings;
 using RagGate.Evaluation;
 
 namespace RagGate.Engine.Tests.Indexing;

@@ -2,6 +2,7 @@ using RagGate.Engine.Chunking;
 using RagGate.Engine.Indexing;
 using RagGate.Engine.Ingestion;
 using RagGate.Engine.Tests.Chunking;
+using RagGate.Engine.Tests.Embeddings;
 
 namespace RagGate.Engine.Tests.Indexing;
 

@@ -1,7 +1,6 @@
 using RagGate.Engine.Embeddings;
 using RagGate.Engine.Ingestion;
 using RagGate.Engine.Pipeline;
-using RagGate.Engine.Tests.Caching;
 using RagGate.Engine.Tests.Embeddings;
 using RagGate.Evaluation.Config;
 
@@ -30,7 +29,7 @@ public sealed class IndexStoreTests
 
     private static async Task<long> CacheMissesOfBuildAsync(bool answer)
     {
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder();
         var run = Guid.NewGuid().ToString("N")[..8];
         var documents = new[]
         {

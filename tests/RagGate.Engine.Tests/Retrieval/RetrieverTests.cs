@@ -1,5 +1,6 @@
 using RagGate.Engine.Indexing;
 using RagGate.Engine.Retrieval;
+using RagGate.Engine.Tests.Embeddings;
 using RagGate.Engine.Tests.Indexing;
 
 namespace RagGate.Engine.Tests.Retrieval;

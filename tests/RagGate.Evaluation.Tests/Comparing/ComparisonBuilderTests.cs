@@ -1,6 +1,5 @@
 using RagGate.Evaluation.Comparing;
 using RagGate.Evaluation.GoldenSets;
-using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Scoring;
 using static RagGate.Evaluation.Tests.Scoring.RunBuilder;

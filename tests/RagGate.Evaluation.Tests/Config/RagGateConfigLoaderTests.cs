@@ -39,10 +39,10 @@ public sealed class RagGateConfigLoaderTests
             """);
 
         Assert.Collection(config.Gates,
-            g => Assert.Equal(("recall@10", ">=", 0.85, "point"), (g.Metric, g.Operator, g.Threshold, g.Mode)),
-            g => Assert.Equal(("latency_p95_ms", "<", 500.0), (g.Metric, g.Operator, g.Threshold)),
-            g => Assert.Equal(("success@5", ">=", 0.7, "lower-bound", "billing"), (g.Metric, g.Operator, g.Threshold, g.Mode, g.Category)),
-            g => Assert.Equal(("tokens_per_query", "<=", 3000.0), (g.Metric, g.Operator, g.Threshold)));
+            g => Assert.Equal(("recall@10", GateOperator.AtLeast, 0.85, GateMode.Point), (g.Metric, g.Operator, g.Threshold, g.Mode)),
+            g => Assert.Equal(("latency_p95_ms", GateOperator.Below, 500.0), (g.Metric, g.Operator, g.Threshold)),
+            g => Assert.Equal(("success@5", GateOperator.AtLeast, 0.7, GateMode.LowerBound, "billing"), (g.Metric, g.Operator, g.Threshold, g.Mode, g.Category)),
+            g => Assert.Equal(("tokens_per_query", GateOperator.AtMost, 3000.0), (g.Metric, g.Operator, g.Threshold)));
         Assert.Equal("raggate.yaml:5", config.Gates[1].Source);
     }
 

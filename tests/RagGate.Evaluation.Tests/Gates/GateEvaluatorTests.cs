@@ -1,6 +1,7 @@
+using RagGate.Evaluation.Comparing;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Gates;
-using RagGate.Evaluation.Reporting;
+using RagGate.Evaluation.Scoring;
 
 namespace RagGate.Evaluation.Tests.Gates;
 
@@ -15,6 +16,9 @@ public sealed class GateEvaluatorTests
         ],
     };
 
+    private static GateOperator Operator(string symbol) =>
+        WireNames.TryParse<GateOperator>(symbol, out var op) ? op : throw new ArgumentException(symbol, nameof(symbol));
+
     private static GateResult One(Scorecard card, GateRule rule) =>
         Assert.Single(GateEvaluator.Evaluate(card, [rule], [], null, new EvalSettings()));
 
@@ -25,7 +29,7 @@ public sealed class GateEvaluatorTests
     [InlineData(0.85, ">", 0.85, false)]
     public void Evaluate_PointMode_ComparesTheValue(double recall, string op, double threshold, bool passed)
     {
-        var result = One(Card(recall, recall - 0.1, recall + 0.05), new GateRule("recall@10", op, threshold, GateRule.PointMode, null, "t:1"));
+        var result = One(Card(recall, recall - 0.1, recall + 0.05), new GateRule("recall@10", Operator(op), threshold, GateMode.Point, null, "t:1"));
 
         Assert.Equal(passed, result.Passed);
         Assert.Equal(recall, result.Compared);
@@ -35,7 +39,7 @@ public sealed class GateEvaluatorTests
     [Fact]
     public void Evaluate_LowerBoundMode_GatesOnThePessimisticEnd()
     {
-        var result = One(Card(0.90, 0.82, 0.95), new GateRule("recall@10", ">=", 0.85, GateRule.BoundMode, null, "t:1"));
+        var result = One(Card(0.90, 0.82, 0.95), new GateRule("recall@10", GateOperator.AtLeast, 0.85, GateMode.LowerBound, null, "t:1"));
 
         Assert.False(result.Passed);
         Assert.Equal(0.82, result.Compared);
@@ -45,8 +49,8 @@ public sealed class GateEvaluatorTests
     [Fact]
     public void Evaluate_LatencyCeiling_FailsAboveIt()
     {
-        Assert.False(One(Card(0.9, null, null, p95: 612), new GateRule("latency_p95_ms", "<=", 500, GateRule.PointMode, null, "t:1")).Passed);
-        Assert.True(One(Card(0.9, null, null, p95: 499), new GateRule("latency_p95_ms", "<=", 500, GateRule.PointMode, null, "t:1")).Passed);
+        Assert.False(One(Card(0.9, null, null, p95: 612), new GateRule("latency_p95_ms", GateOperator.AtMost, 500, GateMode.Point, null, "t:1")).Passed);
+        Assert.True(One(Card(0.9, null, null, p95: 499), new GateRule("latency_p95_ms", GateOperator.AtMost, 500, GateMode.Point, null, "t:1")).Passed);
     }
 
     [Fact]
@@ -54,7 +58,7 @@ public sealed class GateEvaluatorTests
     {
         var card = new Scorecard { Metrics = [new MetricSummary { Name = "cost_per_query", Value = 0.0000757395, N = 86, HigherIsBetter = false, Unit = "USD" }] };
 
-        var result = One(card, new GateRule("cost_per_query", "<=", 0.001, GateRule.PointMode, null, "t:1"));
+        var result = One(card, new GateRule("cost_per_query", GateOperator.AtMost, 0.001, GateMode.Point, null, "t:1"));
 
         Assert.True(result.Passed);
         Assert.Equal("cost_per_query is 0.0000757 (n=86); required <= 0.001", result.Reason);
@@ -63,7 +67,7 @@ public sealed class GateEvaluatorTests
     [Fact]
     public void Evaluate_MetricNotMeasured_FailsWithAReason()
     {
-        var result = One(Card(0.9, null, null), new GateRule("groundedness", ">=", 0.5, GateRule.PointMode, null, "t:1"));
+        var result = One(Card(0.9, null, null), new GateRule("groundedness", GateOperator.AtLeast, 0.5, GateMode.Point, null, "t:1"));
 
         Assert.False(result.Passed);
         Assert.Equal("groundedness was not measured in this run", result.Reason);
@@ -80,8 +84,8 @@ public sealed class GateEvaluatorTests
             new QueryScore { Id = "c", Category = "refunds", Values = { ["recall@10"] = 0 } },
         ]);
 
-        var billing = One(card, new GateRule("recall@10", ">=", 0.9, GateRule.PointMode, "billing", "t:1"));
-        var refunds = One(card, new GateRule("recall@10", ">=", 0.9, GateRule.PointMode, "refunds", "t:1"));
+        var billing = One(card, new GateRule("recall@10", GateOperator.AtLeast, 0.9, GateMode.Point, "billing", "t:1"));
+        var refunds = One(card, new GateRule("recall@10", GateOperator.AtLeast, 0.9, GateMode.Point, "refunds", "t:1"));
 
         Assert.True(billing.Passed);
         Assert.Equal(1.0, billing.Actual);

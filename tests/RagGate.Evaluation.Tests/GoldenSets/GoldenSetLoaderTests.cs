@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using RagGate.Evaluation.GoldenSets;
-using RagGate.Evaluation.Tests.Fixtures;
 
 namespace RagGate.Evaluation.Tests.GoldenSets;
 
@@ -27,7 +26,7 @@ public sealed class GoldenSetLoaderTests
     [Fact]
     public void Load_ReferenceJson_ReadsQueriesGradesAndOptionalFields()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var path = directory.Write("golden.json", Reference);
 
         var set = GoldenSetLoader.Load(path);
@@ -49,7 +48,7 @@ public sealed class GoldenSetLoaderTests
     [Fact]
     public void Load_Jsonl_ReadsOneQueryPerLine()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var path = directory.Write("golden.jsonl", "{\"query\": \"a?\", \"expected_doc_ids\": [\"d1\"]}\n\n{\"query\": \"b?\", \"expected_doc_ids\": []}\n");
 
         var set = GoldenSetLoader.Load(path);
@@ -61,7 +60,7 @@ public sealed class GoldenSetLoaderTests
     [Fact]
     public void Load_BeirFolder_ReadsGradedQrelsAndSkipsUnjudgedQueries()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         directory.Write("queries.jsonl", "{\"_id\": \"1\", \"text\": \"first\"}\n{\"_id\": \"2\", \"text\": \"no qrels\"}\n{\"_id\": \"3\", \"text\": \"third\"}\n");
         directory.Write("qrels/test.tsv", "query-id\tcorpus-id\tscore\n1\tA\t2\n3\tB\t1\n3\tC\t0\n");
         directory.Write("qrels/dev.tsv", "query-id\tcorpus-id\tscore\n2\tA\t1\n");
@@ -89,7 +88,7 @@ public sealed class GoldenSetLoaderTests
     [InlineData("{\"queries\": []}", ": the golden set has no queries")]
     public void Load_BadReferenceJson_ThrowsOneLineWithFileAndLine(string content, string expected)
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var path = directory.Write("golden.json", content);
 
         var error = Assert.Throws<InputException>(() => GoldenSetLoader.Load(path));
@@ -101,7 +100,7 @@ public sealed class GoldenSetLoaderTests
     [Fact]
     public void Load_BadBeirGrade_NamesTheQrelsLine()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         directory.Write("queries.jsonl", "{\"_id\": \"1\", \"text\": \"first\"}\n");
         var qrels = directory.Write("qrels/test.tsv", "query-id\tcorpus-id\tscore\n1\tA\t-2\n");
 
@@ -121,7 +120,7 @@ public sealed class GoldenSetLoaderTests
     [Fact]
     public void ValidateDocumentIds_UnknownId_NamesFileLineAndId()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var path = directory.Write("golden.json", Reference);
         var set = GoldenSetLoader.Load(path);
         var known = new HashSet<string> { "doc_123", "doc_456", "doc_789" };
@@ -136,7 +135,7 @@ public sealed class GoldenSetLoaderTests
     [Fact]
     public void Load_BeirFolderWithSplitNamedQueries_FindsQueriesOfTheSplit()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         directory.Write("queries_test.jsonl", "{\"_id\": \"7\", \"text\": \"claim\", \"metadata\": {}}\n");
         directory.Write("qrels/test.tsv", "query-id\tcorpus-id\tscore\n7\t99\t1\n");
 

@@ -1,5 +1,4 @@
 using RagGate.Evaluation.GoldenSets;
-using RagGate.Evaluation.Tests.Fixtures;
 
 namespace RagGate.Evaluation.Tests.GoldenSets;
 
@@ -8,7 +7,7 @@ public sealed class TrecQrelsTests
     [Fact]
     public void Read_TrecAndBeirFormats_GiveTheSameJudgments()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var trec = directory.Write("qrels.txt", "q1 0 a 1\nq1 0 b 0\nq2 0 a 2\n");
         var beir = directory.Write("qrels.tsv", "query-id\tcorpus-id\tscore\nq1\ta\t1\nq1\tb\t0\nq2\ta\t2\n");
 
@@ -23,7 +22,7 @@ public sealed class TrecQrelsTests
     [Fact]
     public void WriteThenRead_GoldenSet_RoundTripsJudgedQueries()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var set = new GoldenSet("g.json", "", [
             new GoldenQuery { Id = "q2", Query = "b", Judgments = new Dictionary<string, int> { ["z"] = 2, ["y"] = 0 } },
             new GoldenQuery { Id = "q1", Query = "a", Judgments = new Dictionary<string, int> { ["x"] = 1 } },
@@ -46,7 +45,7 @@ public sealed class TrecQrelsTests
     [InlineData("q1 0 a yes\n", ":1: relevance 'yes' is not a number; expected a whole number")]
     public void ReadTrec_BadLine_NamesFileAndLine(string content, string expected)
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var path = directory.Write("qrels.txt", content);
 
         var error = Assert.Throws<InputException>(() => TrecQrels.ReadTrec(path));

@@ -1,5 +1,4 @@
 using System.Text;
-using RagGate.Evaluation.Metrics;
 using RagGate.Evaluation.Runs;
 
 namespace RagGate.Evaluation.Tests.Metrics;

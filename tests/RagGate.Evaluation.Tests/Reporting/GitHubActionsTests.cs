@@ -1,3 +1,4 @@
+using RagGate.Evaluation.Gates;
 using RagGate.Evaluation.Reporting;
 
 namespace RagGate.Evaluation.Tests.Reporting;

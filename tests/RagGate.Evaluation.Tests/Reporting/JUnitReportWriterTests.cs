@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml.Linq;
 using RagGate.Evaluation.Reporting;
+using RagGate.Evaluation.Scoring;
 
 namespace RagGate.Evaluation.Tests.Reporting;
 

@@ -1,4 +1,5 @@
-using RagGate.Evaluation.Reporting;
+using RagGate.Evaluation.Comparing;
+using RagGate.Evaluation.Scoring;
 using RagGate.Evaluation.Targets;
 using static RagGate.Evaluation.Tests.Reporting.SampleStatistics;
 

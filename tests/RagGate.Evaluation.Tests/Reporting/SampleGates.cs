@@ -1,3 +1,6 @@
+using RagGate.Evaluation.Comparing;
+using RagGate.Evaluation.Config;
+using RagGate.Evaluation.Gates;
 using RagGate.Evaluation.Reporting;
 
 namespace RagGate.Evaluation.Tests.Reporting;
@@ -31,9 +34,9 @@ internal static class SampleGates
         {
             Name = name,
             Metric = metric,
-            Operator = op,
+            Operator = WireNames.TryParse<GateOperator>(op, out var parsed) ? parsed : throw new ArgumentException(op, nameof(op)),
             Threshold = threshold,
-            Mode = mode,
+            Mode = mode == "lower-bound" ? GateMode.LowerBound : GateMode.Point,
             Category = category,
             Actual = actual,
             Compared = compared,
@@ -50,9 +53,9 @@ internal static class SampleGates
         {
             Name = FormattableString.Invariant($"{m.Name} max_drop {maxDrop:0.##}"),
             Metric = m.Name,
-            Operator = "max_drop",
+            Operator = GateOperator.MaxDrop,
             Threshold = maxDrop,
-            Mode = "regression",
+            Mode = GateMode.Regression,
             Actual = m.Candidate,
             Compared = m.Delta,
             PValue = m.AdjustedPValue,

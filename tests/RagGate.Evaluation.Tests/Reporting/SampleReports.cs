@@ -1,4 +1,6 @@
+using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.Reporting;
+using RagGate.Evaluation.Scoring;
 using RagGate.Evaluation.Targets;
 using static RagGate.Evaluation.Tests.Reporting.SampleStatistics;
 
@@ -167,12 +169,12 @@ internal static class SampleReports
         {
             var values = queries.Where(q => q.Values.ContainsKey(name)).Select(q => q.Values[name]).ToList();
             var (lower, upper) = Bootstrap(values, seed++);
-            metrics.Add(new MetricSummary { Name = name, Value = values.Average(), Lower = lower, Upper = upper, Interval = "bootstrap", N = values.Count });
+            metrics.Add(new MetricSummary { Name = name, Value = values.Average(), Lower = lower, Upper = upper, Interval = IntervalMethod.Bootstrap, N = values.Count });
         }
 
         var passed = queries.Count(q => q.Passed);
         var (wl, wu) = Wilson(passed, queries.Count);
-        metrics.Add(new MetricSummary { Name = "query_pass_rate", Value = (double)passed / queries.Count, Lower = wl, Upper = wu, Interval = "wilson", N = queries.Count });
+        metrics.Add(new MetricSummary { Name = "query_pass_rate", Value = (double)passed / queries.Count, Lower = wl, Upper = wu, Interval = IntervalMethod.Wilson, N = queries.Count });
         metrics.Add(new MetricSummary { Name = "latency_p95_ms", Value = latency.EndToEnd.P95, N = latency.EndToEnd.Samples, Unit = "ms", HigherIsBetter = false });
         metrics.Add(new MetricSummary { Name = "tokens_per_query", Value = cost.TotalTokensMean, N = queries.Count, Unit = "tokens", HigherIsBetter = false });
         metrics.Add(new MetricSummary { Name = "cost_per_query", Value = cost.CostPerQuery, N = queries.Count, Unit = "USD", HigherIsBetter = false });

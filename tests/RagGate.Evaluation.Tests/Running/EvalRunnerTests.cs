@@ -26,7 +26,9 @@ public sealed class EvalRunnerTests
         public Task<AnswerResult> AnswerAsync(string query, CancellationToken cancellationToken = default)
         {
             Calls.Add($"answer {query}");
-            return Task.FromResult(new AnswerResult($"answer to {query}", [], "context", new TokenUsage(50, 7, 30), TimeSpan.Zero, false));
+            // The answering call's own retrieval may rank differently from RetrieveAsync (as over HTTP).
+            IReadOnlyList<RetrievedDocument> used = [new($"used-{query}", 0.8, 1, "text"), new("other", 0.7, 2, "text")];
+            return Task.FromResult(new AnswerResult($"answer to {query}", used, "context", new TokenUsage(50, 7, 30), TimeSpan.Zero, false));
         }
     }
 
@@ -60,6 +62,17 @@ public sealed class EvalRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_Answering_RecordsTheDocumentsTheAnswerWasBuiltFrom()
+    {
+        var target = new ScriptedTarget();
+
+        var run = await new EvalRunner(target, new SteppingTime()).RunAsync(Golden(Query("a", ["x"])), new RunOptions { Warmup = 0, Repetitions = 1 });
+
+        Assert.Equal(["used-question a", "other"], run.Queries[0].AnswerDocuments);
+        Assert.Equal("doc-question a", Assert.Single(run.Queries[0].Retrieved).Id);
+    }
+
+    [Fact]
     public async Task RunAsync_TargetFails_RecordsTheErrorAndGoesOn()
     {
         var target = new ScriptedTarget { Failing = { "question a" } };
@@ -81,6 +94,7 @@ public sealed class EvalRunnerTests
 
         Assert.DoesNotContain(target.Calls, c => c.StartsWith("answer", StringComparison.Ordinal));
         Assert.Null(run.Queries[0].Answer);
+        Assert.Null(run.Queries[0].AnswerDocuments);
         Assert.Empty(run.Queries[0].EndToEndLatencyMs);
     }
 

@@ -1,3 +1,4 @@
+using RagGate.Evaluation.Metrics;
 using RagGate.Evaluation.Running;
 using RagGate.Evaluation.Scoring;
 using RagGate.Evaluation.Targets;
@@ -36,9 +37,9 @@ public sealed class NondeterministicTargetTests
         Assert.Equal("failed in 2 of 4 repetitions: the answer holds none of the expected keywords", flaky.Checks.Single(c => c.Name == "answer_keywords").Reason);
         var passRate = scorecard.Find(MetricCatalog.QueryPassRate)!;
         Assert.Equal((0.75, 2), (passRate.Value, passRate.N));
-        Assert.Equal("bootstrap", passRate.Interval);
+        Assert.Equal(IntervalMethod.Bootstrap, passRate.Interval);
         var passAllK = scorecard.Find(MetricCatalog.PassAllK)!;
-        Assert.Equal((0.5, 2, "wilson"), (passAllK.Value, passAllK.N, passAllK.Interval));
+        Assert.Equal((0.5, 2, IntervalMethod.Wilson), (passAllK.Value, passAllK.N, passAllK.Interval));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Targets;
-using RagGate.Evaluation.Tests.Fixtures;
 
 namespace RagGate.Evaluation.Tests.Runs;
 
@@ -9,7 +8,7 @@ public sealed class RunFileTests
     [Fact]
     public async Task WriteThenRead_FullRun_RoundTripsEveryField()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var path = Path.Combine(directory.Path, "out", "run.json");
         var run = new Run
         {
@@ -52,7 +51,7 @@ public sealed class RunFileTests
     [Fact]
     public async Task ReadAsync_FutureSchemaVersion_ThrowsInputException()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var path = directory.Write("run.json", "{\"schemaVersion\": 2, \"queries\": []}");
 
         var error = await Assert.ThrowsAsync<InputException>(() => RunFile.ReadAsync(path, CancellationToken.None));
@@ -63,7 +62,7 @@ public sealed class RunFileTests
     [Fact]
     public async Task ReadAsync_BrokenJson_NamesTheLine()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var path = directory.Write("run.json", "{\n  \"schemaVersion\": 1,\n  \"queries\": [,]\n}");
 
         var error = await Assert.ThrowsAsync<InputException>(() => RunFile.ReadAsync(path, CancellationToken.None));
@@ -74,7 +73,7 @@ public sealed class RunFileTests
     [Fact]
     public async Task ReadAsync_WrongType_NamesTheLine()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var path = directory.Write("run.json", "{\n  \"schemaVersion\": 1,\n  \"system\": {\"name\": \"s\", \"generationModel\": \"none\"},\n  \"queries\": [],\n  \"topK\": \"ten\"\n}");
 
         var error = await Assert.ThrowsAsync<InputException>(() => RunFile.ReadAsync(path, CancellationToken.None));

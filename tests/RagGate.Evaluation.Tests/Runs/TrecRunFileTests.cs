@@ -8,7 +8,7 @@ public sealed class TrecRunFileTests
     [Fact]
     public void WriteThenRead_Run_KeepsQueriesRanksAndScores()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var run = new Run
         {
             Queries =
@@ -33,7 +33,7 @@ public sealed class TrecRunFileTests
     [Fact]
     public void Read_UnsortedLinesWithTies_RanksByScoreThenIdDescending()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var path = directory.Write("run.trec", "# comment\nq1 Q0 a 1 1.0 t\nq1 Q0 c 2 1.0 t\nq1 Q0 b 3 3.5 t\n");
 
         var run = TrecRunFile.Read(path);
@@ -47,7 +47,7 @@ public sealed class TrecRunFileTests
     [InlineData("q1 Q0 a 1 1.0 t\n\nq1 Q0 b\n", ":3: malformed line with 3 fields")]
     public void Read_MalformedLine_ThrowsWithFileAndLine(string content, string expected)
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var path = directory.Write("run.trec", content);
 
         var error = Assert.Throws<InputException>(() => TrecRunFile.Read(path));
@@ -68,7 +68,7 @@ public sealed class TrecRunFileTests
     [InlineData("edge-cases")]
     public void ReadThenWrite_FixtureRun_TrecEvalOutputUnchanged(string folder)
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var exported = Path.Combine(directory.Path, "exported.trec");
         var run = TrecRunFile.Read(FixturePath.TrecEval(folder, "run.trec"));
         using (var writer = new StreamWriter(exported))

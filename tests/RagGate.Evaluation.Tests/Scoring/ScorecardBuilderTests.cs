@@ -48,7 +48,7 @@ public sealed class ScorecardBuilderTests
 
         var query = Assert.Single(card.Queries);
         Assert.Equal(0, query.Values["refusal_accuracy"]);
-        Assert.Contains(query.Checks, c => c is { Name: "refusal", Passed: false });
+        Assert.Contains(query.Checks, c => c is { Name: QueryCheckNames.Refusal, Passed: false });
         Assert.False(query.Passed);
     }
 

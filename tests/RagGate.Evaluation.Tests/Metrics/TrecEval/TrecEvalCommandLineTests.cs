@@ -137,7 +137,7 @@ public sealed class TrecEvalCommandLineTests
 
     private static (int Code, string Stdout, string Stderr) RunOn(string qrels, string run, params string[] options)
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var qrelsPath = directory.Write("qrels.txt", qrels);
         var runPath = directory.Write("run.trec", run);
         using var stdout = new StringWriter();

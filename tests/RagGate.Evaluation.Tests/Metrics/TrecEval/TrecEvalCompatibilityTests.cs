@@ -17,7 +17,7 @@ public sealed class TrecEvalCompatibilityTests : IDisposable
         "-m", "recip_rank", "-m", "map", "-m", "map_cut.10,100", "-m", "success.1,5,10",
     ];
 
-    private readonly TempDirectory _folder = new();
+    private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 

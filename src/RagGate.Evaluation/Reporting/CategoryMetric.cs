@@ -1,4 +1,0 @@
-namespace RagGate.Evaluation.Reporting;
-
-/// <summary>The mean of one metric over the queries of one category.</summary>
-public sealed record CategoryMetric(string Category, string Metric, double Value, int N);
