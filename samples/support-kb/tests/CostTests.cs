@@ -1,4 +1,4 @@
-using RagGate.Evaluation.Cost;
+using RagGate.Evaluation.Tokens;
 
 namespace SupportKb.QualityTests;
 

@@ -3,6 +3,7 @@ using RagGate.Engine.Pipeline;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.GoldenSets;
+using RagGate.Evaluation.Tokens;
 
 namespace RagGate.Cli.Evaluating;
 

@@ -5,7 +5,6 @@ using RagGate.Engine.Pipeline;
 using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Cost;
-using RagGate.Evaluation.Gates;
 using RagGate.Evaluation.GoldenSets;
 using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Running;

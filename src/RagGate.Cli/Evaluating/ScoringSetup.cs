@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.Scoring;
+using RagGate.Evaluation.Tokens;
 
 namespace RagGate.Cli.Evaluating;
 

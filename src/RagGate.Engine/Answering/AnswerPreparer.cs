@@ -1,5 +1,5 @@
-using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.Targets;
+using RagGate.Evaluation.Tokens;
 
 namespace RagGate.Engine.Answering;
 

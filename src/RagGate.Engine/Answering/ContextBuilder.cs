@@ -1,6 +1,6 @@
 using System.Text;
-using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.Targets;
+using RagGate.Evaluation.Tokens;
 
 namespace RagGate.Engine.Answering;
 

@@ -6,8 +6,8 @@ using RagGate.Engine.Indexing;
 using RagGate.Engine.Ingestion;
 using RagGate.Engine.Retrieval;
 using RagGate.Evaluation.Config;
-using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.Targets;
+using RagGate.Evaluation.Tokens;
 
 namespace RagGate.Engine.Pipeline;
 

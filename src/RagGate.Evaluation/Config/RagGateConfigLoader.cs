@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.Metrics;
+using RagGate.Evaluation.Tokens;
 
 namespace RagGate.Evaluation.Config;
 
@@ -41,7 +42,7 @@ public static partial class RagGateConfigLoader
             Regressions = root.Items("regression").Select(item => ReadRegression(file, item)).ToList(),
         };
         root.RejectUnknownFields();
-        Gates.CutoffCheck.Validate(config, config.Eval.K, "eval.k");
+        CutoffCheck.Validate(config, config.Eval.K, "eval.k");
         CheckGenerationModel(config, answer);
 
         if (config.Target.Kind == TargetSettings.Embedded && config.Corpus is null && config.Index is null)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RagGate.Evaluation.IO;
 using YamlDotNet.RepresentationModel;
 
 namespace RagGate.Evaluation.Config;

@@ -1,4 +1,4 @@
-using RagGate.Evaluation.Config;
+using RagGate.Evaluation.IO;
 using YamlDotNet.RepresentationModel;
 
 namespace RagGate.Evaluation.Cost;

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using RagGate.Evaluation.Cost;
+using RagGate.Evaluation.Tokens;
 
 namespace RagGate.Evaluation.Targets;
 

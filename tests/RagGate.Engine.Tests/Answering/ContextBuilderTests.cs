@@ -1,6 +1,6 @@
 using Microsoft.ML.Tokenizers;
 using RagGate.Engine.Answering;
-using RagGate.Evaluation.Cost;
+using RagGate.Evaluation.Tokens;
 
 namespace RagGate.Engine.Tests.Answering;
 

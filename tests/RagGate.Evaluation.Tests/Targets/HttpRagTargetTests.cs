@@ -101,7 +101,7 @@ public sealed class HttpRagTargetTests
         var body = JsonSerializer.Serialize(new { answer = Answer, documents = Array.Empty<object>(), context = Context, refused = false, retrievalMs = 1 });
         using var peer = new LocalRagPeer((_, _) => (200, body));
         using var target = new HttpRagTarget(peer.BaseUrl, Timeout, "svc", "gpt-4o-mini");
-        var counter = RagGate.Evaluation.Cost.TokenCounter.ForModel("gpt-4o-mini");
+        var counter = RagGate.Evaluation.Tokens.TokenCounter.ForModel("gpt-4o-mini");
 
         var answer = await target.AnswerAsync("How long do refunds take?");
 

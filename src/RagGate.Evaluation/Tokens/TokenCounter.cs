@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.ML.Tokenizers;
 
-namespace RagGate.Evaluation.Cost;
+namespace RagGate.Evaluation.Tokens;
 
 /// <summary>
 /// Counts tokens exactly as the configured generation model's tiktoken encoding does

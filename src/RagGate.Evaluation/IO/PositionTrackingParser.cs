@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace RagGate.Evaluation.Cost;
+namespace RagGate.Evaluation.IO;
 
 /// <summary>
 /// Remembers where the last parsed YAML event ended, so that an error the YAML library raises

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using RagGate.Evaluation.Cost;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace RagGate.Evaluation.Config;
+namespace RagGate.Evaluation.IO;
 
 /// <summary>
 /// Parses the YAML files RagGate reads (raggate.yaml, prices.yaml) into a node tree; every failure of the

@@ -1,7 +1,8 @@
 using Microsoft.ML.Tokenizers;
 using RagGate.Evaluation.Cost;
+using RagGate.Evaluation.Tokens;
 
-namespace RagGate.Evaluation.Tests.Cost;
+namespace RagGate.Evaluation.Tests.Tokens;
 
 public sealed class TokenCounterTests
 {

@@ -1,7 +1,6 @@
-using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Metrics;
 
-namespace RagGate.Evaluation.Gates;
+namespace RagGate.Evaluation.Config;
 
 /// <summary>
 /// Rejects a gate or regression rule whose rank cutoff is deeper than the run retrieves: with 10
