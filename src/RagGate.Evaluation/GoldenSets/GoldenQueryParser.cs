@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace RagGate.Evaluation.GoldenSets;
@@ -19,7 +18,7 @@ internal static class GoldenQueryParser
             throw new InputException($"{place}: query {position} has an empty \"id\"; expected a non-empty string or no id");
         return new GoldenQuery
         {
-            Id = id ?? "q" + position.ToString(CultureInfo.InvariantCulture),
+            Id = id ?? QueryIdentity.IdFor(text),
             Query = text,
             Judgments = Judgments(element, place, position),
             ExpectedKeywords = StringList(element, "expected_keywords", place, position),
