@@ -75,7 +75,7 @@ public static class ComparisonBuilder
             Wins = info.HigherIsBetter ? wins : losses,
             Ties = ties,
             Losses = info.HigherIsBetter ? losses : wins,
-            MinimumDetectableDrop = MinimumDetectableEffect.OneSidedDrop(b, level),
+            MinimumDetectableDrop = MinimumDetectableEffect.ReportedDrop(b, level),
             HigherIsBetter = info.HigherIsBetter,
         };
     }

@@ -26,8 +26,11 @@ public static class DetectableDropCalculator
             var rule = rules.FirstOrDefault(r => r.Metric == metric);
             var alpha = rule is null ? DefaultAlpha : rule.Alpha / family;
             var sd = MinimumDetectableEffect.StandardDeviation(values);
-            var drop = MinimumDetectableEffect.OneSidedDrop(sd, values.Count, alpha, DetectableDrop.Power);
-            var needed = rule is not null && drop > rule.MaxDrop ? MinimumDetectableEffect.QueriesNeeded(sd, rule.MaxDrop, alpha, DetectableDrop.Power) : null;
+            var unitRange = MinimumDetectableEffect.IsUnitRange(values);
+            var drop = MinimumDetectableEffect.ReportedDrop(sd, values.Count, unitRange, alpha, DetectableDrop.Power);
+            var needed = rule is not null && drop > rule.MaxDrop
+                ? MinimumDetectableEffect.QueriesNeeded(sd, unitRange, rule.MaxDrop, alpha, DetectableDrop.Power)
+                : null;
             rows.Add(new DetectableDrop(metric, values.Count, sd, alpha, drop, rule?.MaxDrop, needed));
         }
 

@@ -29,18 +29,62 @@ public static class MinimumDetectableEffect
     }
 
     /// <summary>
-    /// How many queries with the same per-query spread <paramref name="sd"/> make <see cref="OneSidedDrop(double, int, double, double)"/>
-    /// at most <paramref name="maxDrop"/>; null when the spread is zero or the drop is not positive.
+    /// The drop detectable when every query either keeps its score or loses all of it (per-query values in [0, 1]):
+    /// the changes with the most variance per unit of mean drop, since a per-query drop x in [0, 1] has x² &lt;= x.
+    /// Under the sign-flip null the variance is then d and under the drop d(1 - d), so d solves
+    /// sqrt(d·n) = z_(1-alpha) + z_power·sqrt(1 - d) (by bisection). This is what a near-perfect metric (a tiny
+    /// per-query spread) can really detect: a few queries losing their document, not a uniform shift.
     /// </summary>
-    public static int? QueriesNeeded(double sd, double maxDrop, double alpha, double power = 0.8)
+    public static double AllOrNothingDrop(int n, double alpha, double power = 0.8)
     {
         Check(alpha, power);
-        if (sd <= 0 || maxDrop <= 0 || double.IsNaN(sd))
+        var za = Normal.Quantile(1 - alpha);
+        var zb = Normal.Quantile(power);
+        double Gap(double d) => Math.Sqrt(d * n) - za - zb * Math.Sqrt(1 - d);
+        if (n < 2 || Gap(1) < 0)
+            return double.PositiveInfinity;
+        double low = 0, high = 1;
+        for (var i = 0; i < 60; i++)
+        {
+            var mid = (low + high) / 2;
+            if (Gap(mid) >= 0) high = mid; else low = mid;
+        }
+
+        return high;
+    }
+
+    /// <summary>
+    /// The minimum detectable drop a report states: <see cref="OneSidedDrop(IReadOnlyList{double}, double, double)"/>, and for
+    /// values in [0, 1] at least <see cref="AllOrNothingDrop"/>, so a near-ceiling metric does not promise to see a drop
+    /// that one or two queries losing their document would make.
+    /// </summary>
+    public static double ReportedDrop(IReadOnlyList<double> values, double alpha, double power = 0.8) =>
+        ReportedDrop(StandardDeviation(values), values.Count, IsUnitRange(values), alpha, power);
+
+    /// <summary>The same from a known spread, query count and whether the values lie in [0, 1].</summary>
+    public static double ReportedDrop(double sd, int n, bool unitRange, double alpha, double power = 0.8)
+    {
+        var drop = OneSidedDrop(sd, n, alpha, power);
+        return unitRange ? Math.Max(drop, AllOrNothingDrop(n, alpha, power)) : drop;
+    }
+
+    /// <summary>True when every value lies in [0, 1] (ratios and rates, not latencies or token counts).</summary>
+    public static bool IsUnitRange(IReadOnlyList<double> values) => values.All(v => v is >= 0 and <= 1);
+
+    /// <summary>
+    /// How many queries with the same per-query spread make <see cref="ReportedDrop(double, int, bool, double, double)"/>
+    /// at most <paramref name="maxDrop"/>; null when the drop is not positive or a spread of zero leaves nothing to scale.
+    /// </summary>
+    public static int? QueriesNeeded(double sd, bool unitRange, double maxDrop, double alpha, double power = 0.8)
+    {
+        Check(alpha, power);
+        if (maxDrop <= 0 || double.IsNaN(sd) || (sd <= 0 && !unitRange))
             return null;
         var z = Normal.Quantile(1 - alpha) + Normal.Quantile(power);
-        var estimate = Math.Max(2, (long)Math.Ceiling(Math.Pow(z * sd / maxDrop, 2)));
+        var spread = unitRange ? Math.Max(sd * sd, maxDrop) : sd * sd;
+        var estimate = Math.Max(2, (long)Math.Ceiling(z * z * spread / (maxDrop * maxDrop)));
         // The large-n estimate is a little low (the d² term); step up until the exact drop fits.
-        while (estimate < int.MaxValue && OneSidedDrop(sd, (int)estimate, alpha, power) > maxDrop)
+        while (estimate < int.MaxValue && ReportedDrop(sd, (int)estimate, unitRange, alpha, power) > maxDrop)
             estimate++;
         return (int)Math.Min(estimate, int.MaxValue);
     }

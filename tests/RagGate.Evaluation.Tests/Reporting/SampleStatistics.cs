@@ -74,14 +74,19 @@ internal static class SampleStatistics
         return (double)extreme / (1 << n);
     }
 
-    /// <summary>Smallest drop a one-sided sign-flip test at alpha 0.05 detects with 80% power, from per-query values' spread.</summary>
+    /// <summary>Smallest drop a one-sided sign-flip test at alpha 0.05 detects with 80% power, from per-query values' spread (values in [0, 1]).</summary>
     public static double OneSidedDetectableDrop(IReadOnlyList<double> values)
     {
         const double za = 1.6448536269514722, zb = 0.8416212335729143;
         var mean = values.Average();
         var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
         var n = values.Count;
-        return sd * (Math.Sqrt(n) * zb + za * Math.Sqrt(n + zb * zb - za * za)) / (n - za * za);
+        var spread = sd * (Math.Sqrt(n) * zb + za * Math.Sqrt(n + zb * zb - za * za)) / (n - za * za);
+        // Ratios: at least the drop of all-or-nothing losses, d = (za + zb·sqrt(1 - d))² / n, by fixed-point iteration.
+        var d = 0.5;
+        for (var i = 0; i < 200; i++)
+            d = Math.Min(1, Math.Pow(za + zb * Math.Sqrt(1 - d), 2) / n);
+        return Math.Max(spread, d);
     }
 
     /// <summary>Holm step-down adjustment, monotone, capped at 1.</summary>

@@ -36,16 +36,37 @@ public sealed class MinimumDetectableEffectTests
     [Fact]
     public void QueriesNeeded_SmallestCountWhoseDropFits()
     {
-        var n = MinimumDetectableEffect.QueriesNeeded(0.4, 0.02, 0.05)!.Value;
+        var n = MinimumDetectableEffect.QueriesNeeded(0.4, unitRange: true, 0.02, 0.05)!.Value;
 
-        Assert.True(MinimumDetectableEffect.OneSidedDrop(0.4, n, 0.05) <= 0.02);
-        Assert.True(MinimumDetectableEffect.OneSidedDrop(0.4, n - 1, 0.05) > 0.02);
+        Assert.True(MinimumDetectableEffect.ReportedDrop(0.4, n, unitRange: true, 0.05) <= 0.02);
+        Assert.True(MinimumDetectableEffect.ReportedDrop(0.4, n - 1, unitRange: true, 0.05) > 0.02);
         Assert.InRange(n, 2400, 2600);
     }
 
     [Fact]
-    public void QueriesNeeded_NoSpread_IsNull() =>
-        Assert.Null(MinimumDetectableEffect.QueriesNeeded(0, 0.02, 0.05));
+    public void QueriesNeeded_NoSpreadOutsideUnitRange_IsNull() =>
+        Assert.Null(MinimumDetectableEffect.QueriesNeeded(0, unitRange: false, 0.02, 0.05));
+
+    [Fact]
+    public void AllOrNothingDrop_SolvesItsPowerEquation()
+    {
+        var d = MinimumDetectableEffect.AllOrNothingDrop(80, 0.05);
+
+        Assert.Equal(Math.Sqrt(d * 80), Z95 + Z80 * Math.Sqrt(1 - d), 6);
+        Assert.InRange(d, 0.07, 0.08);
+    }
+
+    [Fact]
+    public void ReportedDrop_NearCeilingRatio_IsAtLeastTheAllOrNothingDrop()
+    {
+        // 79 of 80 queries perfect: the spread alone would promise to see a drop of about 0.03.
+        var values = Enumerable.Repeat(1.0, 79).Append(0.0).ToArray();
+
+        var reported = MinimumDetectableEffect.ReportedDrop(values, 0.05);
+
+        Assert.True(MinimumDetectableEffect.OneSidedDrop(values, 0.05) < 0.04);
+        Assert.Equal(MinimumDetectableEffect.AllOrNothingDrop(80, 0.05), reported, 12);
+    }
 
     [Fact]
     public void PassRate_HalfOverHundred_EqualsTheFormula() =>
