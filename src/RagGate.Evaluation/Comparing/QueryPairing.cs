@@ -67,8 +67,13 @@ public sealed class QueryPairing
 
         var aligned = new Run
         {
-            ToolVersion = baseline.ToolVersion, System = baseline.System, GoldenSet = baseline.GoldenSet, GoldenSetHash = baseline.GoldenSetHash,
-            TopK = baseline.TopK, Repetitions = baseline.Repetitions, Queries = records,
+            ToolVersion = baseline.ToolVersion,
+            System = baseline.System,
+            GoldenSet = baseline.GoldenSet,
+            GoldenSetHash = baseline.GoldenSetHash,
+            TopK = baseline.TopK,
+            Repetitions = baseline.Repetitions,
+            Queries = records,
         };
         return new QueryPairing(aligned, paired, unpaired);
     }
