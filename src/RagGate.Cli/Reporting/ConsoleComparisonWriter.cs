@@ -12,7 +12,7 @@ internal static class ConsoleComparisonWriter
             return;
         var deltas = new Table().Border(TableBorder.Rounded).Title($"Against the baseline ({Markup.Escape(ReportFacts.Describe(comparison.Baseline))})")
             .AddColumn("Metric").AddColumn(new TableColumn("Baseline").RightAligned()).AddColumn(new TableColumn("Candidate").RightAligned())
-            .AddColumn(new TableColumn("Delta").RightAligned()).AddColumn(new TableColumn("CI").RightAligned())
+            .AddColumn(new TableColumn("Delta").RightAligned()).AddColumn(new TableColumn("CI").RightAligned()).AddColumn(new TableColumn("p (worse)").RightAligned())
             .AddColumn(new TableColumn("Holm p").RightAligned()).AddColumn(new TableColumn("W/T/L").RightAligned());
         foreach (var m in comparison.Metrics)
         {
@@ -20,7 +20,7 @@ internal static class ConsoleComparisonWriter
             var worse = m.HigherIsBetter ? m.Delta < 0 : m.Delta > 0;
             var delta = ReportFormat.Delta(m.Delta, unit);
             deltas.AddRow(new Text(m.Name), new Text(ReportFormat.Value(m.Baseline, unit)), new Text(ReportFormat.Value(m.Candidate, unit)),
-                new Markup(worse ? $"[red]{delta}[/]" : delta), new Text(ReportFacts.DeltaInterval(m, unit)),
+                new Markup(worse ? $"[red]{delta}[/]" : delta), new Text(ReportFacts.DeltaInterval(m, unit)), new Text(ReportFormat.PValue(m.PValue)),
                 new Text(m.Gated ? ReportFormat.PValue(m.AdjustedPValue) : "not gated"), new Text($"{m.Wins}/{m.Ties}/{m.Losses}"));
         }
 

@@ -75,7 +75,7 @@ public static class ComparisonBuilder
             Wins = info.HigherIsBetter ? wins : losses,
             Ties = ties,
             Losses = info.HigherIsBetter ? losses : wins,
-            MinimumDetectableDrop = MinimumDetectableEffect.ReportedDrop(b, level),
+            MinimumDetectableDrop = MinimumDetectableEffect.ReportedDrop(b, info.IsRatio, level),
             HigherIsBetter = info.HigherIsBetter,
         };
     }

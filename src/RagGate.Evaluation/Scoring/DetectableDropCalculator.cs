@@ -26,7 +26,7 @@ public static class DetectableDropCalculator
             var rule = rules.FirstOrDefault(r => r.Metric == metric);
             var alpha = rule is null ? DefaultAlpha : rule.Alpha / family;
             var sd = MinimumDetectableEffect.StandardDeviation(values);
-            var unitRange = MinimumDetectableEffect.IsUnitRange(values);
+            var unitRange = MetricCatalog.Get(metric).IsRatio;
             var drop = MinimumDetectableEffect.ReportedDrop(sd, values.Count, unitRange, alpha, DetectableDrop.Power);
             var needed = rule is not null && drop > rule.MaxDrop
                 ? MinimumDetectableEffect.QueriesNeeded(sd, unitRange, rule.MaxDrop, alpha, DetectableDrop.Power)

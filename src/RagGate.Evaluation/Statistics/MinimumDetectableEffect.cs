@@ -55,21 +55,18 @@ public static class MinimumDetectableEffect
 
     /// <summary>
     /// The minimum detectable drop a report states: <see cref="OneSidedDrop(IReadOnlyList{double}, double, double)"/>, and for
-    /// values in [0, 1] at least <see cref="AllOrNothingDrop"/>, so a near-ceiling metric does not promise to see a drop
+    /// a ratio metric (<paramref name="unitRange"/>) at least <see cref="AllOrNothingDrop"/>, so a near-ceiling metric does not promise to see a drop
     /// that one or two queries losing their document would make.
     /// </summary>
-    public static double ReportedDrop(IReadOnlyList<double> values, double alpha, double power = 0.8) =>
-        ReportedDrop(StandardDeviation(values), values.Count, IsUnitRange(values), alpha, power);
+    public static double ReportedDrop(IReadOnlyList<double> values, bool unitRange, double alpha, double power = 0.8) =>
+        ReportedDrop(StandardDeviation(values), values.Count, unitRange, alpha, power);
 
-    /// <summary>The same from a known spread, query count and whether the values lie in [0, 1].</summary>
+    /// <summary>The same from a known spread, query count and whether the metric is a ratio in [0, 1] (not a cost, which can be small too).</summary>
     public static double ReportedDrop(double sd, int n, bool unitRange, double alpha, double power = 0.8)
     {
         var drop = OneSidedDrop(sd, n, alpha, power);
         return unitRange ? Math.Max(drop, AllOrNothingDrop(n, alpha, power)) : drop;
     }
-
-    /// <summary>True when every value lies in [0, 1] (ratios and rates, not latencies or token counts).</summary>
-    public static bool IsUnitRange(IReadOnlyList<double> values) => values.All(v => v is >= 0 and <= 1);
 
     /// <summary>
     /// How many queries with the same per-query spread make <see cref="ReportedDrop(double, int, bool, double, double)"/>

@@ -25,7 +25,7 @@ internal static class CalibrationSimulation
             if (PairedTest.OneSidedWorse(baseline, same, higherIsBetter: true, permutations, seed + 2 * t) < alpha)
                 alarms++;
 
-            var drop = MinimumDetectableEffect.ReportedDrop(baseline, alpha);
+            var drop = MinimumDetectableEffect.ReportedDrop(baseline, unitRange: true, alpha);
             drops += drop;
             var worse = baseline.Select(b => (random.Next(2) == 0 ? b : Draw(random)) - drop).ToArray();
             if (PairedTest.OneSidedWorse(baseline, worse, higherIsBetter: true, permutations, seed + 2 * t + 1) < alpha)

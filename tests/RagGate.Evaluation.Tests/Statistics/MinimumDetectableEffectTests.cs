@@ -62,7 +62,7 @@ public sealed class MinimumDetectableEffectTests
         // 79 of 80 queries perfect: the spread alone would promise to see a drop of about 0.03.
         var values = Enumerable.Repeat(1.0, 79).Append(0.0).ToArray();
 
-        var reported = MinimumDetectableEffect.ReportedDrop(values, 0.05);
+        var reported = MinimumDetectableEffect.ReportedDrop(values, unitRange: true, 0.05);
 
         Assert.True(MinimumDetectableEffect.OneSidedDrop(values, 0.05) < 0.04);
         Assert.Equal(MinimumDetectableEffect.AllOrNothingDrop(80, 0.05), reported, 12);
