@@ -1,6 +1,6 @@
-using RagGate.Evaluation.Config;
 using System.Text;
 using System.Text.Json.Nodes;
+using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Runs;
 
 namespace RagGate.Cli.Tests.InputFuzzing;
