@@ -1,3 +1,4 @@
+using System.Globalization;
 using RagGate.Cli.Hosting;
 using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
@@ -29,26 +30,39 @@ internal static class CompareSession
                 $"no price for '{candidate.System.GenerationModel}' in {PriceTable.BuiltInSource}; expected a priced model, or pass --config with eval.prices");
         }
 
-        config ??= new RagGateConfig
+        string rulesFrom;
+        if (config is null)
         {
-            Path = Path.GetFullPath("raggate.yaml"),
-            Eval = new EvalSettings { Golden = goldenFile },
-            Answer = new AnswerSettings { GenerationModel = candidate.System.GenerationModel },
-            Regressions = DefaultRegressions,
-        };
+            if (baseline.Regressions is not { Count: > 0 } recorded)
+                throw InputException.At(baselinePath, "regressions", "no regression rules recorded with this run; expected a run.json written by raggate eval with regression rules, or pass --config raggate.yaml");
+            rulesFrom = $"recorded in the baseline run {baselinePath}";
+            config = new RagGateConfig
+            {
+                Path = Path.GetFullPath("raggate.yaml"),
+                Eval = new EvalSettings { Golden = goldenFile },
+                Answer = new AnswerSettings { GenerationModel = candidate.System.GenerationModel },
+                Gates = baseline.Gates ?? [],
+                Regressions = recorded,
+            };
+        }
+        else
+        {
+            rulesFrom = $"from {configPath}";
+        }
 
         // Answer relevance and groundedness need the embedder; compare scores what the runs hold without it.
         var scoring = ScoringSetup.Create(config, embedder: null);
         var report = await EvaluationReportBuilder.BuildAsync(candidate, golden, config, scoring, baseline, TimeProvider.System, cancellationToken);
+        report.Notes.Insert(0, RulesNote(config, rulesFrom));
         var target = outDir ?? Path.Combine(Path.GetTempPath(), $"raggate-compare-{Guid.NewGuid():N}");
         await ReportOutput.WriteAsync(report, run: null, target, json: false, cancellationToken);
         if (outDir is null) Directory.Delete(target, recursive: true);
         return report.Passed ? ExitCodes.Success : ExitCodes.GateFailed;
     }
 
-    private static readonly RegressionRule[] DefaultRegressions =
-    [
-        new("recall@10", 0.02, 0.05, "default"),
-        new("ndcg@10", 0.02, 0.05, "default"),
-    ];
+    private static string RulesNote(RagGateConfig config, string from)
+    {
+        var rules = string.Join("; ", config.Regressions.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Metric} max_drop {r.MaxDrop} alpha {r.Alpha}")));
+        return $"Rules applied ({from}): {(rules.Length == 0 ? "no regression rules" : rules)}; {config.Gates.Count} threshold gates.";
+    }
 }

@@ -64,6 +64,10 @@ internal sealed class EvalSession(string configPath, string? baselinePath, strin
             run = await ExecuteAsync(config, golden, engine?.Target ?? http!, cancellationToken);
         }
 
+        // Recorded so that `raggate compare` applies the rules this run was gated with, not a guess.
+        run.Gates = [.. config.Gates];
+        run.Regressions = [.. config.Regressions];
+
         using var ownEmbedder = engine is null ? RagEngine.CreateEmbedder(config.Embedding) : null;
         IEmbeddingGenerator<string, Embedding<float>> embedder = engine?.Embedder ?? ownEmbedder!;
         var scoring = ScoringSetup.Create(config, embedder);

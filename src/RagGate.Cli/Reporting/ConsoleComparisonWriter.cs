@@ -12,7 +12,7 @@ internal static class ConsoleComparisonWriter
             return;
         var deltas = new Table().Border(TableBorder.Rounded).Title($"Against the baseline ({Markup.Escape(ReportFacts.Describe(comparison.Baseline))})")
             .AddColumn("Metric").AddColumn(new TableColumn("Baseline").RightAligned()).AddColumn(new TableColumn("Candidate").RightAligned())
-            .AddColumn(new TableColumn("Delta").RightAligned()).AddColumn(new TableColumn("95% CI").RightAligned())
+            .AddColumn(new TableColumn("Delta").RightAligned()).AddColumn(new TableColumn("CI").RightAligned()).AddColumn(new TableColumn("p (worse)").RightAligned())
             .AddColumn(new TableColumn("Holm p").RightAligned()).AddColumn(new TableColumn("W/T/L").RightAligned());
         foreach (var m in comparison.Metrics)
         {
@@ -20,11 +20,23 @@ internal static class ConsoleComparisonWriter
             var worse = m.HigherIsBetter ? m.Delta < 0 : m.Delta > 0;
             var delta = ReportFormat.Delta(m.Delta, unit);
             deltas.AddRow(new Text(m.Name), new Text(ReportFormat.Value(m.Baseline, unit)), new Text(ReportFormat.Value(m.Candidate, unit)),
-                new Markup(worse ? $"[red]{delta}[/]" : delta), new Text(ReportFormat.Interval(m.DeltaLower, m.DeltaUpper, unit)),
-                new Text(ReportFormat.PValue(m.AdjustedPValue)), new Text($"{m.Wins}/{m.Ties}/{m.Losses}"));
+                new Markup(worse ? $"[red]{delta}[/]" : delta), new Text(ReportFacts.DeltaInterval(m, unit)), new Text(ReportFormat.PValue(m.PValue)),
+                new Text(m.Gated ? ReportFormat.PValue(m.AdjustedPValue) : "not gated"), new Text($"{m.Wins}/{m.Ties}/{m.Losses}"));
         }
 
         console.Write(deltas);
+        console.MarkupLine($"[grey]{Markup.Escape(ReportFacts.ComparisonMethod)}[/]");
+        foreach (var m in comparison.Metrics.Where(m => m.Note is not null))
+            console.MarkupLine($"[grey]  {Markup.Escape(m.Name)}: {Markup.Escape(m.Note!)}[/]");
+        if (comparison.Unpaired.Count > 0)
+        {
+            console.MarkupLine($"[yellow]{comparison.Unpaired.Count} queries not paired (left out of the comparison):[/]");
+            foreach (var q in comparison.Unpaired.Take(maxRegressions))
+                console.MarkupLine($"  {Markup.Escape(q.Id)} {Markup.Escape(q.Query)} [grey]{Markup.Escape(q.Reason)}[/]");
+            if (comparison.Unpaired.Count > maxRegressions)
+                console.MarkupLine($"[grey]  ... and {comparison.Unpaired.Count - maxRegressions} more in report.md[/]");
+        }
+
         if (comparison.Regressions.Count == 0)
         {
             console.MarkupLine("[green]No query got worse.[/]");

@@ -21,6 +21,13 @@ internal sealed class ConsoleScorecardWriter(IAnsiConsole console)
         WriteGates(report);
         WriteLatencyAndCost(report);
         ConsoleComparisonWriter.Write(console, report, maxRegressions);
+        WriteNotes(report);
+    }
+
+    private void WriteNotes(EvaluationReport report)
+    {
+        foreach (var note in report.Notes)
+            console.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
     }
 
     private void WriteHeader(EvaluationReport report)

@@ -1,4 +1,5 @@
 using RagGate.Evaluation.AnswerQuality;
+using RagGate.Evaluation.Config;
 using RagGate.Evaluation.GoldenSets;
 using RagGate.Evaluation.Metrics;
 using RagGate.Evaluation.Runs;
@@ -15,35 +16,49 @@ public static class ComparisonBuilder
 {
     private const double Tie = 1e-9;
 
-    /// <summary>Compares every per-query metric both scorecards have.</summary>
-    public static Comparison Build(Run baselineRun, Scorecard baseline, Scorecard candidate, Run candidateRun, GoldenSet golden, ComparisonOptions options)
+    /// <summary>
+    /// Compares every per-query metric both scorecards have, over the paired queries only. The regression rules
+    /// are the multiple-testing family: Holm's correction runs over their rows alone, and every row's test is
+    /// one-sided ("did it get worse?").
+    /// </summary>
+    public static Comparison Build(QueryPairing pairing, Scorecard baseline, Scorecard candidate, Run candidateRun, GoldenSet golden, ComparisonOptions options)
     {
-        var basePairs = baseline.Queries.ToDictionary(q => q.Id, StringComparer.Ordinal);
+        var basePairs = baseline.Queries.Where(q => pairing.Paired.Contains(q.Id)).ToDictionary(q => q.Id, StringComparer.Ordinal);
         var paired = candidate.Queries.Where(q => basePairs.ContainsKey(q.Id)).ToList();
-        var comparison = new Comparison { Baseline = baselineRun.System, PairedQueries = paired.Count };
+        var comparison = new Comparison { Baseline = pairing.Baseline.System, PairedQueries = paired.Count };
+        comparison.Unpaired.AddRange(pairing.Unpaired);
 
+        var family = options.Rules.Select(r => r.Metric).Distinct(StringComparer.Ordinal).Count();
         foreach (var metric in candidate.Metrics.Where(m => MetricCatalog.Get(m.Name).HasPerQueryValues && baseline.Find(m.Name) is not null))
         {
             var pairs = paired.Where(q => q.Values.ContainsKey(metric.Name) && basePairs[q.Id].Values.ContainsKey(metric.Name))
                 .Select(q => (Base: basePairs[q.Id].Values[metric.Name], Candidate: q.Values[metric.Name])).ToList();
             if (pairs.Count == 0) continue;
-            comparison.Metrics.Add(Row(metric.Name, pairs, options));
+            var rule = options.Rules.FirstOrDefault(r => r.Metric == metric.Name);
+            comparison.Metrics.Add(Row(metric.Name, pairs, rule, rule is null ? 1 : family, options));
         }
 
-        var adjusted = Holm.Adjust(comparison.Metrics.Select(m => m.PValue).ToList());
-        for (var i = 0; i < adjusted.Count; i++) comparison.Metrics[i].AdjustedPValue = adjusted[i];
+        var gated = comparison.Metrics.Where(m => m.Gated).ToList();
+        var adjusted = Holm.Adjust(gated.Select(m => m.PValue).ToList());
+        for (var i = 0; i < adjusted.Count; i++) gated[i].AdjustedPValue = adjusted[i];
+        foreach (var row in comparison.Metrics) row.Note = Agreement(row);
 
-        comparison.Regressions.AddRange(Regressions(paired, basePairs, baselineRun, candidateRun, golden, options));
+        comparison.Regressions.AddRange(Regressions(paired, basePairs, pairing.Baseline, candidateRun, golden, options));
         return comparison;
     }
 
-    private static MetricComparison Row(string name, List<(double Base, double Candidate)> pairs, ComparisonOptions options)
+    private static MetricComparison Row(string name, List<(double Base, double Candidate)> pairs, RegressionRule? rule, int family, ComparisonOptions options)
     {
+        var alpha = rule?.Alpha ?? ComparisonOptions.UngatedAlpha;
         var a = pairs.Select(p => p.Base).ToList();
         var b = pairs.Select(p => p.Candidate).ToList();
         var (wins, ties, losses) = PairedTest.WinTieLoss(a, b, Tie);
-        var (lower, upper) = PairedTest.BootstrapDeltaInterval(a, b, options.Resamples, 0.95, options.Seed);
+        // Each tail at alpha/m: the worse-side end is the one-sided bound of the test at Holm's strictest level.
+        var level = alpha / family;
+        var confidence = 1 - 2 * level;
+        var (lower, upper) = PairedTest.BootstrapDeltaInterval(a, b, options.Resamples, confidence, options.Seed);
         var info = MetricCatalog.Get(name);
+        var p = PairedTest.OneSidedWorse(a, b, info.HigherIsBetter, options.Permutations, options.Seed);
         return new MetricComparison
         {
             Name = name,
@@ -51,13 +66,30 @@ public static class ComparisonBuilder
             Candidate = b.Average(),
             DeltaLower = lower,
             DeltaUpper = upper,
-            PValue = PairedTest.Randomization(a, b, options.Permutations, options.Seed),
+            IntervalConfidence = confidence,
+            PValue = p,
+            AdjustedPValue = p,
+            Gated = rule is not null,
+            Alpha = alpha,
             Wins = info.HigherIsBetter ? wins : losses,
             Ties = ties,
             Losses = info.HigherIsBetter ? losses : wins,
-            MinimumDetectableDrop = MinimumDetectableEffect.Paired(a.Zip(b, (x, y) => y - x).ToList()),
+            MinimumDetectableDrop = MinimumDetectableEffect.ReportedDrop(b, info.IsRatio, level),
             HigherIsBetter = info.HigherIsBetter,
         };
+    }
+
+    // A row must never show an interval that excludes zero beside a p-value that says "no drop" without saying why.
+    private static string? Agreement(MetricComparison row)
+    {
+        var worseBound = row.HigherIsBetter ? row.DeltaUpper < 0 : row.DeltaLower > 0;
+        var betterBound = row.HigherIsBetter ? row.DeltaLower > 0 : row.DeltaUpper < 0;
+        var significant = row.AdjustedPValue < row.Alpha;
+        if (betterBound && !significant)
+            return "improved: the test asks only whether it got worse";
+        if (worseBound && !significant)
+            return "the bootstrap interval and the randomization test disagree at the boundary; the test decides";
+        return null;
     }
 
     private static IEnumerable<QueryRegression> Regressions(

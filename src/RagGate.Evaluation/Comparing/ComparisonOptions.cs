@@ -1,3 +1,5 @@
+using RagGate.Evaluation.Config;
+
 namespace RagGate.Evaluation.Comparing;
 
 /// <summary>How a comparison is made: resamples, permutations, seed, and which metrics name regressed queries.</summary>
@@ -14,6 +16,12 @@ public sealed record ComparisonOptions
 
     /// <summary>Top documents whose text must hold the expected keywords.</summary>
     public int KeywordContextDocuments { get; init; } = 5;
+
+    /// <summary>The alpha of a metric no regression rule gates.</summary>
+    public const double UngatedAlpha = 0.05;
+
+    /// <summary>The regression rules: the family Holm's correction runs over, each row tested at its rule's alpha.</summary>
+    public IReadOnlyList<RegressionRule> Rules { get; init; } = [];
 
     /// <summary>Metrics checked, in order, to decide that a query got worse.</summary>
     public IReadOnlyList<string> RegressionMetrics { get; init; } = ["recall@10", "ndcg@10", "keyword_coverage", "answer_keyword_hit"];

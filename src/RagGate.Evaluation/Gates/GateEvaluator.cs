@@ -92,7 +92,7 @@ public static class GateEvaluator
         var significant = row.AdjustedPValue < rule.Alpha;
         result.Passed = drop <= rule.MaxDrop || !significant;
         result.Reason = $"{rule.Metric} went from {Format(row.Baseline)} to {Format(row.Candidate)} (drop {Format(drop)}, allowed {Format(rule.MaxDrop)}); "
-            + $"Holm-adjusted p = {Format(row.AdjustedPValue)} {(significant ? "<" : ">=")} alpha {Format(rule.Alpha)}"
+            + $"one-sided p (Holm over the regression rules) = {Format(row.AdjustedPValue)} {(significant ? "<" : ">=")} alpha {Format(rule.Alpha)}"
             + (drop > rule.MaxDrop && !significant ? ", so the drop is within noise" : "");
         return result;
     }

@@ -3,7 +3,7 @@ namespace RagGate.Evaluation.GoldenSets;
 /// <summary>One query of a golden set with its judgments.</summary>
 public sealed record GoldenQuery
 {
-    /// <summary>Unique id (given, or the 1-based position as text).</summary>
+    /// <summary>Unique id: given, or derived from the normalized text (<see cref="QueryIdentity.IdFor"/>).</summary>
     public required string Id { get; init; }
 
     /// <summary>The query text.</summary>

@@ -20,7 +20,7 @@ internal static class GoldenQueryParser
             throw new InputException($"{place}: query {position} has an empty \"id\"; expected a non-empty string or no id");
         return new GoldenQuery
         {
-            Id = id ?? "q" + position.ToString(CultureInfo.InvariantCulture),
+            Id = id ?? QueryIdentity.IdFor(text),
             Query = text,
             Judgments = Judgments(element, place, position),
             ExpectedKeywords = StringList(element, "expected_keywords", place, position),

@@ -72,8 +72,12 @@ public static class GoldenSetLoader
         if (queries.Count == 0)
             throw new InputException($"{path}: the golden set has no queries; expected at least one query");
         var firstSeen = new Dictionary<string, GoldenQuery>(StringComparer.Ordinal);
+        var firstText = new Dictionary<string, GoldenQuery>(StringComparer.Ordinal);
         foreach (var query in queries)
         {
+            // Same text first: two id-less copies of a query get the same derived id, and the text is the real cause.
+            if (!firstText.TryAdd(QueryIdentity.Normalize(query.Query), query))
+                throw new InputException($"{query.Source}: query text '{query.Query}' repeats the query at {firstText[QueryIdentity.Normalize(query.Query)].Source}; expected each query once");
             if (!firstSeen.TryAdd(query.Id, query))
                 throw new InputException($"{query.Source}: query id '{query.Id}' is used twice (first at {firstSeen[query.Id].Source}); expected unique query ids");
         }

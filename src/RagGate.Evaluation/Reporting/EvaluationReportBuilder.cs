@@ -1,4 +1,3 @@
-using System.Globalization;
 using RagGate.Evaluation.Comparing;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Gates;
@@ -23,18 +22,22 @@ public static class EvaluationReportBuilder
     {
         var gateMetrics = config.Gates.Select(g => g.Metric).Concat(config.Regressions.Select(r => r.Metric)).ToList();
         var scorecard = await ScorecardBuilder.BuildAsync(run, golden, scoring, gateMetrics, cancellationToken);
+        scorecard.DetectableDrops.AddRange(DetectableDropCalculator.Calculate(scorecard, config.Gates, config.Regressions));
         Comparison? comparison = null;
         if (baseline is not null)
         {
-            var baseScorecard = await ScorecardBuilder.BuildAsync(baseline, golden, scoring, gateMetrics.Concat(scorecard.Metrics.Select(m => m.Name)), cancellationToken);
+            // The baseline's ranked lists are scored with the current golden set's judgments, like the candidate's.
+            var pairing = QueryPairing.Create(golden, baseline, run);
+            var baseScorecard = await ScorecardBuilder.BuildAsync(pairing.Baseline, golden, scoring, gateMetrics.Concat(scorecard.Metrics.Select(m => m.Name)), cancellationToken);
             var options = new ComparisonOptions
             {
                 Resamples = config.Eval.BootstrapResamples,
                 Seed = config.Eval.Seed,
                 KeywordContextDocuments = config.Eval.KeywordContextDocuments,
+                Rules = config.Regressions,
                 RegressionMetrics = config.Regressions.Select(r => r.Metric).Concat(new ComparisonOptions().RegressionMetrics).Distinct().ToList(),
             };
-            comparison = ComparisonBuilder.Build(baseline, baseScorecard, scorecard, run, golden, options);
+            comparison = ComparisonBuilder.Build(pairing, baseScorecard, scorecard, run, golden, options);
         }
 
         var report = new EvaluationReport
@@ -80,13 +83,14 @@ public static class EvaluationReportBuilder
             yield return $"{n} answerable queries: differences smaller than the 'min detectable drop' column cannot be told from noise.";
         }
 
-        foreach (var row in report.Comparison?.Metrics ?? [])
+        foreach (var row in report.Scorecard.DetectableDrops.Where(d => d.TooSmallForRule))
         {
-            if (row.Name == "recall@10" && row.MinimumDetectableDrop > 0.05)
-            {
-                yield return string.Create(CultureInfo.InvariantCulture,
-                    $"This golden set detects recall@10 drops of {row.MinimumDetectableDrop:0.###} or more (80% power, alpha 0.05); add queries to see smaller ones.");
-            }
+            yield return DetectableDropCalculator.TooSmallNote(row);
+        }
+
+        if (report.Comparison is { Unpaired.Count: > 0 } comparison)
+        {
+            yield return $"{comparison.Unpaired.Count} queries could not be paired with the baseline (added, removed or changed) and are left out of the comparison.";
         }
     }
 }

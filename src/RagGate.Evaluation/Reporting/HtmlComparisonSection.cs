@@ -12,13 +12,21 @@ internal static class HtmlComparisonSection
         if (report.Comparison is not { } comparison)
             return;
         sb.Append("<section id=\"comparison\">\n<h2>Against the baseline</h2>\n");
-        sb.Append($"<p class=\"muted\">Baseline {E(ReportFacts.Describe(comparison.Baseline))} · {comparison.PairedQueries} paired queries · p from a paired test, Holm-adjusted across metrics.</p>\n");
+        sb.Append($"<p class=\"muted\">Baseline {E(ReportFacts.Describe(comparison.Baseline))} · {comparison.PairedQueries} paired queries · {E(ReportFacts.ComparisonMethod)}</p>\n");
         if (comparison.Metrics.Count > 0)
         {
-            sb.Append("<table><thead><tr><th>Metric</th><th class=\"num\">Baseline</th><th class=\"num\">Candidate</th><th class=\"num\">Delta</th><th class=\"num\">95% CI of delta</th><th class=\"num\">p</th><th class=\"num\">Holm p</th><th class=\"num\">W/T/L</th><th class=\"num\">Min. detectable drop</th></tr></thead><tbody>\n");
+            sb.Append("<table><thead><tr><th>Metric</th><th class=\"num\">Baseline</th><th class=\"num\">Candidate</th><th class=\"num\">Delta</th><th class=\"num\">CI of delta</th><th class=\"num\">p (worse)</th><th class=\"num\">Holm p</th><th class=\"num\">W/T/L</th><th class=\"num\">Min. detectable drop</th></tr></thead><tbody>\n");
             foreach (var m in comparison.Metrics)
                 MetricRow(sb, report, m);
             sb.Append("</tbody></table>\n");
+        }
+
+        if (comparison.Unpaired.Count > 0)
+        {
+            sb.Append($"<h3>Queries not paired ({comparison.Unpaired.Count}, left out of the comparison)</h3>\n<ul>");
+            foreach (var q in comparison.Unpaired)
+                sb.Append($"<li data-unpaired=\"{E(q.Id)}\"><code>{E(q.Id)}</code> {E(q.Query)}: {E(q.Reason)}</li>");
+            sb.Append("</ul>\n");
         }
 
         sb.Append($"<h3>Queries that got worse ({comparison.Regressions.Count})</h3>\n");
@@ -36,9 +44,11 @@ internal static class HtmlComparisonSection
         var tone = m.Delta == 0 || !double.IsFinite(m.Delta) ? "neutral" : worse ? "fail" : "pass";
         sb.Append($"<tr><th scope=\"row\">{E(m.Name)}</th><td class=\"num\">{ReportFormat.Value(m.Baseline, unit)}</td><td class=\"num\">{ReportFormat.Value(m.Candidate, unit)}</td>");
         sb.Append($"<td class=\"num delta {tone}\" data-delta=\"{E(m.Name)}\">{ReportFormat.Delta(m.Delta, unit)}</td>");
-        sb.Append($"<td class=\"num\">{ReportFormat.Interval(m.DeltaLower, m.DeltaUpper, unit)}</td><td class=\"num\">{ReportFormat.PValue(m.PValue)}</td>");
-        sb.Append($"<td class=\"num\" data-holm=\"{E(m.Name)}\">{ReportFormat.PValue(m.AdjustedPValue)}</td><td class=\"num\">{m.Wins}/{m.Ties}/{m.Losses}</td>");
+        sb.Append($"<td class=\"num\">{ReportFacts.DeltaInterval(m, unit)}</td><td class=\"num\">{ReportFormat.PValue(m.PValue)}</td>");
+        sb.Append($"<td class=\"num\" data-holm=\"{E(m.Name)}\">{(m.Gated ? ReportFormat.PValue(m.AdjustedPValue) : "not gated")}</td><td class=\"num\">{m.Wins}/{m.Ties}/{m.Losses}</td>");
         sb.Append($"<td class=\"num\">{ReportFormat.Value(m.MinimumDetectableDrop, unit)}</td></tr>\n");
+        if (m.Note is not null)
+            sb.Append($"<tr class=\"note\"><td colspan=\"9\" class=\"muted\">{E(m.Name)}: {E(m.Note)}</td></tr>\n");
     }
 
     private static void Regression(StringBuilder sb, EvaluationReport report, QueryRegression r)

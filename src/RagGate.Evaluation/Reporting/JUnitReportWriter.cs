@@ -9,6 +9,8 @@ namespace RagGate.Evaluation.Reporting;
 /// <summary>
 /// Writes JUnit XML (<c>junit.xml</c>) that CI test tabs understand: a <c>gates</c> suite with a test case
 /// per gate, and a <c>queries</c> suite with a test case per query check (class name = query id).
+/// Only gates fail: a failed query check is a skipped case carrying its reason, so a run whose gates all
+/// pass is green in every JUnit viewer and a red one lists exactly the failed gates.
 /// </summary>
 public sealed class JUnitReportWriter : IReportWriter
 {
@@ -56,12 +58,12 @@ public sealed class JUnitReportWriter : IReportWriter
     }
 
     private static TestCase GateCase(GateResult gate) =>
-        new("gates", Clean(ReportFacts.GateLabel(gate)), 0, gate.Passed ? null : Clean(gate.Reason), "gate");
+        new("gates", Clean(ReportFacts.GateLabel(gate)), 0, gate.Passed ? null : Clean(gate.Reason), null, "gate");
 
     // The query's latency is shared among its checks, so the suite's time adds up to the run's.
     private static TestCase CheckCase(QueryScore query, QueryCheck check) =>
         new(Clean(query.Id), Clean(check.Name), query.LatencyMs / 1000.0 / query.Checks.Count,
-            check.Passed ? null : Clean(check.Reason ?? "check failed"), "check");
+            null, check.Passed ? null : Clean($"per-query check (does not fail the run): {check.Reason ?? "check failed"}"), "check");
 
     private static void WriteSuite(XmlWriter xml, string name, string timestamp, List<TestCase> cases, EvaluationReport report)
     {
@@ -89,6 +91,13 @@ public sealed class JUnitReportWriter : IReportWriter
                 xml.WriteEndElement();
             }
 
+            if (test.Skipped is { } skipped)
+            {
+                xml.WriteStartElement("skipped");
+                xml.WriteAttributeString("message", skipped);
+                xml.WriteEndElement();
+            }
+
             xml.WriteEndElement();
         }
 
@@ -100,7 +109,7 @@ public sealed class JUnitReportWriter : IReportWriter
         xml.WriteAttributeString("tests", cases.Count.ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("failures", cases.Count(c => c.Failure is not null).ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("errors", "0");
-        xml.WriteAttributeString("skipped", "0");
+        xml.WriteAttributeString("skipped", cases.Count(c => c.Skipped is not null).ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("time", Seconds(cases.Sum(c => Math.Round(c.Seconds, 3))));
     }
 
@@ -134,5 +143,5 @@ public sealed class JUnitReportWriter : IReportWriter
         return sb.ToString();
     }
 
-    private sealed record TestCase(string ClassName, string Name, double Seconds, string? Failure, string Kind);
+    private sealed record TestCase(string ClassName, string Name, double Seconds, string? Failure, string? Skipped, string Kind);
 }

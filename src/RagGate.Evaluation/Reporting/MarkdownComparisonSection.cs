@@ -16,19 +16,25 @@ internal static class MarkdownComparisonSection
         if (comparison.Metrics.Count > 0)
         {
             var table = new MarkdownTable(
-                ["Metric", "Baseline", "Candidate", "Delta", "95% CI of delta", "p", "Holm p", "W/T/L", "Min. detectable drop"], "lrrrrrrrr");
+                ["Metric", "Baseline", "Candidate", "Delta", "CI of delta", "p (worse)", "Holm p", "W/T/L", "Min. detectable drop"], "lrrrrrrrr");
             foreach (var m in comparison.Metrics)
             {
                 var unit = ReportFacts.UnitOf(report, m.Name);
                 table.AddRow(MarkdownTable.Code(m.Name), ReportFormat.Value(m.Baseline, unit), ReportFormat.Value(m.Candidate, unit),
-                    ReportFormat.Delta(m.Delta, unit), ReportFormat.Interval(m.DeltaLower, m.DeltaUpper, unit),
-                    ReportFormat.PValue(m.PValue), ReportFormat.PValue(m.AdjustedPValue), $"{m.Wins}/{m.Ties}/{m.Losses}",
+                    ReportFormat.Delta(m.Delta, unit), ReportFacts.DeltaInterval(m, unit),
+                    ReportFormat.PValue(m.PValue), m.Gated ? ReportFormat.PValue(m.AdjustedPValue) : "not gated", $"{m.Wins}/{m.Ties}/{m.Losses}",
                     ReportFormat.Value(m.MinimumDetectableDrop, unit));
             }
 
             table.AppendTo(sb);
+            sb.Append(ReportFacts.ComparisonMethod).Append("\n\n");
+            foreach (var m in comparison.Metrics.Where(m => m.Note is not null))
+                sb.Append("- ").Append(MarkdownTable.Code(m.Name)).Append(": ").Append(MarkdownTable.Text(m.Note!)).Append('\n');
+            if (comparison.Metrics.Any(m => m.Note is not null))
+                sb.Append('\n');
         }
 
+        AppendUnpaired(sb, comparison);
         AppendRegressions(sb, report, comparison);
     }
 
@@ -51,6 +57,17 @@ internal static class MarkdownComparisonSection
         }
 
         sb.Append('\n');
+    }
+
+    private static void AppendUnpaired(StringBuilder sb, Comparison comparison)
+    {
+        if (comparison.Unpaired.Count == 0)
+            return;
+        sb.Append("### Queries not paired (").Append(ReportFormat.Integer(comparison.Unpaired.Count)).Append(", left out of the comparison)\n\n");
+        var table = new MarkdownTable(["Query", "Text", "Why"], "lll");
+        foreach (var q in comparison.Unpaired)
+            table.AddRow(MarkdownTable.Code(q.Id), MarkdownTable.Text(q.Query), MarkdownTable.Text(q.Reason));
+        table.AppendTo(sb);
     }
 
     private static void AppendRegressions(StringBuilder sb, EvaluationReport report, Comparison comparison)

@@ -38,6 +38,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         MarkdownSections.AppendLatency(sb, report);
         MarkdownSections.AppendCost(sb, report);
         MarkdownSections.AppendCategories(sb, report);
+        MarkdownSections.AppendDetectableDrops(sb, report);
         MarkdownComparisonSection.Append(sb, report);
         MarkdownSections.AppendFlaky(sb, report);
         MarkdownSections.AppendFailedChecks(sb, report);

@@ -120,6 +120,25 @@ internal static class MarkdownSections
         sb.Append("</details>\n\n");
     }
 
+    public static void AppendDetectableDrops(StringBuilder sb, EvaluationReport report)
+    {
+        var rows = report.Scorecard.DetectableDrops;
+        if (rows.Count == 0)
+            return;
+        sb.Append("## Smallest detectable drop\n\n");
+        var table = new MarkdownTable(["Metric", "Queries", "Per-query SD", "One-sided alpha", "Min. detectable drop", "Rule max_drop", "Queries needed"], "lrrrrrr");
+        foreach (var row in rows)
+        {
+            var unit = ReportFacts.UnitOf(report, row.Metric);
+            table.AddRow(MarkdownTable.Code(row.Metric), ReportFormat.Integer(row.Queries), ReportFormat.Value(row.StandardDeviation, unit),
+                ReportFormat.PValue(row.Alpha), double.IsFinite(row.Drop) ? ReportFormat.Value(row.Drop, unit) : "none detectable",
+                row.MaxDrop is { } max ? ReportFormat.Value(max, unit) : "-", row.QueriesNeeded is { } n ? ReportFormat.Integer(n) : "-");
+        }
+
+        table.AppendTo(sb);
+        sb.Append("80% power, from this run's per-query spread (docs/metrics.md).\n\n");
+    }
+
     public static void AppendNotes(StringBuilder sb, EvaluationReport report)
     {
         if (report.Notes.Count == 0)

@@ -1,3 +1,4 @@
+using RagGate.Evaluation.Comparing;
 using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.Gates;
 using RagGate.Evaluation.Scoring;
@@ -102,6 +103,15 @@ public static class ReportFacts
 
     /// <summary>Number of failed gates.</summary>
     public static int FailedGates(EvaluationReport report) => report.Gates.Count(g => !g.Passed);
+
+    /// <summary>How the comparison rows were tested, in one sentence for every view.</summary>
+    public const string ComparisonMethod =
+        "p: one-sided paired sign-flip test of \"got worse\"; Holm's correction runs over the regression rules only; "
+        + "each interval's tails are at alpha/m (m rules; alpha 0.05 when not gated), so its worse end is the bound of that test.";
+
+    /// <summary>The delta interval with its two-sided level, for example <c>[-0.05, 0.01] 90%</c>.</summary>
+    public static string DeltaInterval(MetricComparison row, string unit) =>
+        $"{ReportFormat.Interval(row.DeltaLower, row.DeltaUpper, unit)} {(row.IntervalConfidence * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}%";
 
     /// <summary>A rank for display: the number, or "not retrieved".</summary>
     public static string Rank(int? rank) => rank is { } r ? ReportFormat.Integer(r) : "not retrieved";

@@ -3,10 +3,10 @@ namespace RagGate.Evaluation.Runs;
 /// <summary>What was measured for one golden query.</summary>
 public sealed class QueryRecord
 {
-    /// <summary>The query id (from the golden set, or its 1-based position).</summary>
+    /// <summary>The query id from the golden set (given, or derived from the query text).</summary>
     public string Id { get; set; } = "";
 
-    /// <summary>The query text.</summary>
+    /// <summary>The query text; a comparison pairs queries by id and checks that this text matches.</summary>
     public string Query { get; set; } = "";
 
     /// <summary>Optional category from the golden set.</summary>

@@ -1,3 +1,4 @@
+using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Targets;
 
 namespace RagGate.Evaluation.Runs;
@@ -59,6 +60,11 @@ public sealed class Run
 
     /// <summary>Money the run spent (warm-up included, price table currency), recorded when it ran under <c>eval.max_cost</c>.</summary>
     public double? Spent { get; set; }
+    /// <summary>The threshold gates of the config the run was evaluated with; null in runs from before they were recorded.</summary>
+    public List<GateRule>? Gates { get; set; }
+
+    /// <summary>The regression rules of that config, which <c>raggate compare</c> applies when given no --config.</summary>
+    public List<RegressionRule>? Regressions { get; set; }
 
     /// <summary>One record per golden query, in golden-set order.</summary>
     public List<QueryRecord> Queries { get; set; } = [];

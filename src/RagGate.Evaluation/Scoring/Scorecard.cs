@@ -1,4 +1,5 @@
 using RagGate.Evaluation.Cost;
+
 namespace RagGate.Evaluation.Scoring;
 
 /// <summary>Aggregate and per-query metrics of one run.</summary>
@@ -18,6 +19,9 @@ public sealed class Scorecard
 
     /// <summary>Per-category means of the same metrics (category, metric name, value).</summary>
     public List<CategoryMetric> Categories { get; set; } = [];
+
+    /// <summary>The smallest drop this golden set can detect in each gated metric (one-sided, 80% power).</summary>
+    public List<DetectableDrop> DetectableDrops { get; set; } = [];
 
     /// <summary>Finds a metric by name, or null.</summary>
     public MetricSummary? Find(string name) => Metrics.Find(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -28,6 +28,37 @@ public static class PairedTest
         return (count + 1.0) / (permutations + 1.0);
     }
 
+    /// <summary>
+    /// One-sided paired randomization (sign-flip) test of "the candidate is worse": the gains are
+    /// candidate - baseline (baseline - candidate when lower is better); each permutation flips the sign of
+    /// every gain with probability 1/2, and p = (count + 1) / (permutations + 1), where count is the
+    /// permutations whose summed gain is at most the observed one. Identical runs give p = 1; an improvement
+    /// gives p near 1, because the rule only asks whether the metric got worse.
+    /// </summary>
+    public static double OneSidedWorse(IReadOnlyList<double> baseline, IReadOnlyList<double> candidate, bool higherIsBetter, int permutations, int seed)
+    {
+        var deltas = Deltas(baseline, candidate);
+        ArgumentOutOfRangeException.ThrowIfLessThan(permutations, 1);
+        // Zero gains never change a permuted sum, so only the others are flipped (ties cost nothing).
+        var gains = deltas.Select(d => higherIsBetter ? d : -d).Where(g => g != 0).ToArray();
+        var observed = Sum(gains);
+        // Sums equal up to rounding must count as reaching the observed value.
+        var threshold = observed + 1e-9 * Math.Max(1.0, Math.Abs(observed));
+        var random = new Random(seed);
+        var bits = new byte[(gains.Length + 7) / 8];
+        var count = 0;
+        for (var p = 0; p < permutations; p++)
+        {
+            random.NextBytes(bits);
+            var sum = 0.0;
+            for (var i = 0; i < gains.Length; i++)
+                sum += (bits[i >> 3] & (1 << (i & 7))) == 0 ? gains[i] : -gains[i];
+            if (sum <= threshold)
+                count++;
+        }
+        return (count + 1.0) / (permutations + 1.0);
+    }
+
     /// <summary>A percentile bootstrap interval of mean(candidate - baseline), resampling query pairs.</summary>
     public static ConfidenceInterval BootstrapDeltaInterval(IReadOnlyList<double> baseline, IReadOnlyList<double> candidate, int resamples, double confidence, int seed) =>
         Bootstrap.MeanInterval(Deltas(baseline, candidate), resamples, confidence, seed);

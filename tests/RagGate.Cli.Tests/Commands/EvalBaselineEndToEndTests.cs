@@ -67,8 +67,62 @@ public sealed class EvalBaselineEndToEndTests : IClassFixture<EvalBaselineEndToE
             var name = metric.GetProperty("name").GetString()!;
             var row = rows.SingleOrDefault(c => c[nameColumn] == name);
             Assert.True(row is not null, $"no table row for {name}:\n{result.Stdout}");
-            Assert.Equal(ReportFormat.PValue(metric.GetProperty("adjustedPValue").GetDouble()), row[pColumn]);
+            var gated = metric.GetProperty("gated").GetBoolean();
+            Assert.Equal(gated ? ReportFormat.PValue(metric.GetProperty("adjustedPValue").GetDouble()) : "not gated", row[pColumn]);
         }
+    }
+
+    [Fact]
+    public async Task Compare_WithoutConfig_AppliesTheRulesRecordedWithTheBaselineAndSaysSo()
+    {
+        Assert.True(_evals.Base.ExitCode == 0 && _evals.Candidate.ExitCode == 1, "both evals must have run");
+        var reports = Path.Combine(_evals.Folder.Path, "compare-recorded");
+        var baseRun = Path.Combine(_evals.BaseOut, "run.json");
+
+        var result = await RaggateProcess.RunWithEnvironmentAsync(_evals.Folder.Path, new Dictionary<string, string> { ["COLUMNS"] = "400" }, "compare",
+            baseRun, Path.Combine(_evals.CandidateOut, "run.json"), "--out", reports);
+
+        Assert.True(result.ExitCode == 1, $"compare exited {result.ExitCode}: {result.Stderr}\n{result.Stdout}");
+        Assert.Contains($"Rules applied (recorded in the baseline run {baseRun}): recall@10 max_drop 0.02 alpha 0.05; ndcg@10 max_drop 0.02 alpha 0.05; "
+            + "keyword_coverage max_drop 0.05 alpha 0.05", result.Stdout.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(reports, "report.json")));
+        var keywordGate = report.RootElement.GetProperty("gates").EnumerateArray()
+            .Single(g => g.GetProperty("mode").GetString() == "regression" && g.GetProperty("metric").GetString() == "keyword_coverage");
+        Assert.False(keywordGate.GetProperty("passed").GetBoolean(), "the recorded keyword_coverage rule should fail: " + keywordGate);
+    }
+
+    [Fact]
+    public async Task Compare_RunWithItself_PIsOneWithAPositiveDetectableDrop()
+    {
+        Assert.True(_evals.Base.ExitCode == 0, "the base eval must have run");
+        var reports = Path.Combine(_evals.Folder.Path, "compare-self");
+        var baseRun = Path.Combine(_evals.BaseOut, "run.json");
+
+        var result = await RaggateProcess.RunAsync(_evals.Folder.Path, "compare", baseRun, baseRun, "--out", reports);
+
+        Assert.True(result.ExitCode == 0, $"compare exited {result.ExitCode}: {result.Stderr}\n{result.Stdout}");
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(reports, "report.json")));
+        var recall = report.RootElement.GetProperty("comparison").GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "recall@10");
+        Assert.Equal(1.0, recall.GetProperty("pValue").GetDouble());
+        Assert.Equal(1.0, recall.GetProperty("adjustedPValue").GetDouble());
+        Assert.True(recall.GetProperty("minimumDetectableDrop").GetDouble() > 0, recall.ToString());
+    }
+
+    [Fact]
+    public async Task Compare_BaselineWithoutRecordedRulesAndNoConfig_ExitsTwoInOneLine()
+    {
+        Assert.True(_evals.Base.ExitCode == 0, "the base eval must have run");
+        var run = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(_evals.BaseOut, "run.json")))!.AsObject();
+        run.Remove("regressions");
+        run.Remove("gates");
+        var old = Path.Combine(_evals.Folder.Path, "old-run.json");
+        File.WriteAllText(old, run.ToJsonString());
+
+        var result = await RaggateProcess.RunAsync(_evals.Folder.Path, "compare", old, Path.Combine(_evals.CandidateOut, "run.json"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"raggate: {old}:regressions: ", result.Stderr.Trim(), StringComparison.Ordinal);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Runs;
 
 namespace RagGate.Cli.Tests.InputFuzzing;
@@ -233,6 +234,7 @@ public sealed class InputFamilyTests : IDisposable
         foreach (var name in new[] { "a", "b" })
         {
             var run = TrecRunFile.Read(_inputs.Combine("run.trec"));
+            run.Regressions = [new RegressionRule("recall@10", 0.02, 0.05, "raggate.yaml:1")];
             await RunFile.WriteAsync(run, _inputs.Combine($"{name}.json"), CancellationToken.None);
         }
 

@@ -1,3 +1,4 @@
+using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Targets;
 
@@ -107,6 +108,8 @@ internal sealed class ValidInputs : IDisposable
             },
             GoldenSet = Combine("golden.json"),
             TopK = 3,
+            // As raggate eval records them, so compare needs no --config.
+            Regressions = [new RegressionRule("recall@10", 0.02, 0.05, "raggate.yaml:1")],
             Queries =
             [
                 Record("q1", "How do I reset my password?", first, "Open Settings and choose Reset password. [passwords]", 120),

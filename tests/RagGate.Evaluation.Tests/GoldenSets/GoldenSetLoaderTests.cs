@@ -31,7 +31,7 @@ public sealed class GoldenSetLoaderTests
 
         var set = GoldenSetLoader.Load(path);
 
-        Assert.Equal(["q1", "pw", "q3"], set.Queries.Select(q => q.Id));
+        Assert.Equal([QueryIdentity.IdFor("What is the refund policy?"), "pw", QueryIdentity.IdFor("Who won the 1930 world cup?")], set.Queries.Select(q => q.Id));
         Assert.Equal(new Dictionary<string, int> { ["doc_123"] = 1, ["doc_456"] = 1 }, set.Queries[0].Judgments);
         Assert.Equal(["refund", "30 days"], set.Queries[0].ExpectedKeywords);
         Assert.Equal($"{path}:3", set.Queries[0].Source);
@@ -53,8 +53,36 @@ public sealed class GoldenSetLoaderTests
 
         var set = GoldenSetLoader.Load(path);
 
-        Assert.Equal(["q1", "q2"], set.Queries.Select(q => q.Id));
+        Assert.Equal([QueryIdentity.IdFor("a?"), QueryIdentity.IdFor("b?")], set.Queries.Select(q => q.Id));
         Assert.Equal($"{path}:3", set.Queries[1].Source);
+    }
+
+    [Fact]
+    public void Load_QueryInsertedAtTheTop_KeepsEveryOtherId()
+    {
+        using var directory = new TempFolder();
+        var before = GoldenSetLoader.Load(directory.Write("before.jsonl", "{\"query\": \"a?\", \"expected_doc_ids\": [\"d1\"]}\n{\"query\": \"b?\", \"expected_doc_ids\": []}\n"));
+        var after = GoldenSetLoader.Load(directory.Write("after.jsonl",
+            "{\"query\": \"new?\", \"expected_doc_ids\": [\"d2\"]}\n{\"query\": \"a?\", \"expected_doc_ids\": [\"d1\"]}\n{\"query\": \"b?\", \"expected_doc_ids\": []}\n"));
+
+        Assert.Equal(before.Queries.Select(q => q.Id), after.Queries.Skip(1).Select(q => q.Id));
+        Assert.DoesNotContain(after.Queries[0].Id, before.Queries.Select(q => q.Id));
+    }
+
+    [Fact]
+    public void IdFor_CaseAndWhiteSpace_SameId() =>
+        Assert.Equal(QueryIdentity.IdFor("How do I  reset my password?"), QueryIdentity.IdFor(" how do i reset\tmy password? "));
+
+    [Fact]
+    public void Load_SameTextTwice_InputErrorNamesBothLines()
+    {
+        using var directory = new TempFolder();
+        var path = directory.Write("golden.jsonl",
+            "{\"query\": \"Reset password?\", \"expected_doc_ids\": [\"d1\"]}\n{\"query\": \"b?\", \"expected_doc_ids\": []}\n{\"id\": \"x\", \"query\": \"reset  PASSWORD?\", \"expected_doc_ids\": [\"d1\"]}\n");
+
+        var error = Assert.Throws<InputException>(() => GoldenSetLoader.Load(path));
+
+        Assert.StartsWith($"{path}:3: query text 'reset  PASSWORD?' repeats the query at {path}:1", error.Message);
     }
 
     [Fact]

@@ -24,9 +24,26 @@ public sealed class JUnitReportWriterTests
         Assert.Equal(report.Gates.Count(g => !g.Passed), (int)gates.Attribute("failures")!);
         Assert.Equal(report.Gates.Count(g => !g.Passed), gates.Elements("testcase").Count(t => t.Element("failure") is not null));
         Assert.Equal(checks.Count, (int)queries.Attribute("tests")!);
-        Assert.Equal(checks.Count(c => !c.Passed), (int)queries.Attribute("failures")!);
-        Assert.Equal(checks.Count(c => !c.Passed), queries.Elements("testcase").Count(t => t.Element("failure") is not null));
+        Assert.Equal(0, (int)queries.Attribute("failures")!);
+        Assert.Equal(checks.Count(c => !c.Passed), (int)queries.Attribute("skipped")!);
+        Assert.Equal(checks.Count(c => !c.Passed), queries.Elements("testcase").Count(t => t.Element("skipped") is not null));
         Assert.Equal(report.Gates.Count + checks.Count, (int)xml.Root!.Attribute("tests")!);
+        Assert.Equal(report.Gates.Count(g => !g.Passed), (int)xml.Root!.Attribute("failures")!);
+    }
+
+    [Fact]
+    public async Task WriteAsync_AllGatesPassWithFailedChecks_SuiteHasNoFailures()
+    {
+        var report = SampleReports.Create();
+        foreach (var gate in report.Gates)
+            gate.Passed = true;
+        Assert.Contains(report.Scorecard.Queries.SelectMany(q => q.Checks), c => !c.Passed);
+
+        var xml = XDocument.Parse(await WriteAsync(report));
+
+        Assert.Equal(0, (int)xml.Root!.Attribute("failures")!);
+        Assert.Empty(xml.Descendants("failure"));
+        Assert.All(xml.Descendants("skipped"), s => Assert.StartsWith("per-query check", (string)s.Attribute("message")!));
     }
 
     [Fact]
@@ -62,7 +79,7 @@ public sealed class JUnitReportWriterTests
         var xml = XDocument.Parse(await WriteAsync(report));
         var test = Suite(xml, "queries").Elements("testcase").First();
         Assert.Equal("q<1>&\"x\"", (string)test.Attribute("classname")!);
-        Assert.Equal("bad \uFFFD byte & <tag>\nsecond line", (string)test.Element("failure")!.Attribute("message")!);
+        Assert.Equal("per-query check (does not fail the run): bad \uFFFD byte & <tag>\nsecond line", (string)test.Element("skipped")!.Attribute("message")!);
     }
 
     [Fact]

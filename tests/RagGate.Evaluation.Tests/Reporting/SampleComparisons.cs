@@ -10,6 +10,9 @@ internal static class SampleComparisons
 {
     private static readonly string[] Compared = ["recall@10", "ndcg@10", "mrr"];
 
+    // The sample's one regression rule: the Holm family has one member.
+    private const string Gated = "recall@10";
+
     public static Comparison Create(List<QueryScore> candidate)
     {
         var answerable = SampleReports.Samples.Where(s => !s.Unanswerable).ToList();
@@ -25,8 +28,8 @@ internal static class SampleComparisons
             var baseline = answerable.Select(s => BaselineValue(s, name)).ToList();
             var current = answerable.Select(s => candidate.Single(q => q.Id == s.Id).Values[name]).ToList();
             var differences = current.Zip(baseline, (c, b) => c - b).ToList();
-            var (lower, upper) = Bootstrap(differences, seed++);
-            p.Add(SignFlipP(differences));
+            var (lower, upper) = Bootstrap(differences, seed++, tail: 0.05);
+            p.Add(SignFlipWorseP(differences));
             comparison.Metrics.Add(new MetricComparison
             {
                 Name = name,
@@ -34,17 +37,23 @@ internal static class SampleComparisons
                 Candidate = current.Average(),
                 DeltaLower = lower,
                 DeltaUpper = upper,
+                IntervalConfidence = 0.9,
                 PValue = p[^1],
+                AdjustedPValue = p[^1],
+                Gated = name == Gated,
                 Wins = differences.Count(d => d > 0),
                 Ties = differences.Count(d => d == 0),
                 Losses = differences.Count(d => d < 0),
-                MinimumDetectableDrop = MinimumDetectableDrop(differences),
+                MinimumDetectableDrop = OneSidedDetectableDrop(current),
             });
         }
 
-        var adjusted = Holm(p);
+        var gated = comparison.Metrics.Where(m => m.Gated).ToList();
+        var adjusted = Holm([.. gated.Select(m => m.PValue)]);
         for (var i = 0; i < adjusted.Length; i++)
-            comparison.Metrics[i].AdjustedPValue = adjusted[i];
+            gated[i].AdjustedPValue = adjusted[i];
+        foreach (var m in comparison.Metrics.Where(m => m.DeltaUpper < 0 && m.AdjustedPValue >= 0.05))
+            m.Note = "the bootstrap interval and the randomization test disagree at the boundary; the test decides";
         comparison.Regressions = [.. answerable.Select(s => Regression(s, candidate.Single(q => q.Id == s.Id)))
             .OfType<QueryRegression>().OrderByDescending(r => r.Baseline - r.Candidate).ThenBy(r => r.Id, StringComparer.Ordinal)];
         return comparison;

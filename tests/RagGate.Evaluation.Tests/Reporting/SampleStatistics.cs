@@ -32,7 +32,7 @@ internal static class SampleStatistics
     public static double Median(IReadOnlyList<double> samples) => NearestRank(samples, 0.5);
 
     /// <summary>Seeded percentile bootstrap of the mean.</summary>
-    public static (double Lower, double Upper) Bootstrap(IReadOnlyList<double> values, int seed)
+    public static (double Lower, double Upper) Bootstrap(IReadOnlyList<double> values, int seed, double tail = 0.025)
     {
         var random = new Random(seed);
         var means = new double[2000];
@@ -45,7 +45,7 @@ internal static class SampleStatistics
         }
 
         Array.Sort(means);
-        return (means[(int)(0.025 * means.Length)], means[(int)(0.975 * means.Length) - 1]);
+        return (means[(int)(tail * means.Length)], means[(int)Math.Ceiling((1 - tail) * means.Length) - 1]);
     }
 
     public static (double Lower, double Upper) Wilson(int successes, int n)
@@ -58,20 +58,35 @@ internal static class SampleStatistics
         return (center - half, center + half);
     }
 
-    /// <summary>Exact two-sided paired sign-flip test over all 2^n sign assignments.</summary>
-    public static double SignFlipP(IReadOnlyList<double> differences)
+    /// <summary>Exact one-sided paired sign-flip test of "got worse" (higher is better) over all 2^n sign assignments.</summary>
+    public static double SignFlipWorseP(IReadOnlyList<double> differences)
     {
-        var observed = Math.Abs(differences.Average());
+        var observed = differences.Average();
         var n = differences.Count;
         var extreme = 0;
         for (var mask = 0; mask < 1 << n; mask++)
         {
             var mean = differences.Select((d, i) => (mask & (1 << i)) != 0 ? -d : d).Average();
-            if (Math.Abs(mean) >= observed - 1e-12)
+            if (mean <= observed + 1e-12)
                 extreme++;
         }
 
         return (double)extreme / (1 << n);
+    }
+
+    /// <summary>Smallest drop a one-sided sign-flip test at alpha 0.05 detects with 80% power, from per-query values' spread (values in [0, 1]).</summary>
+    public static double OneSidedDetectableDrop(IReadOnlyList<double> values)
+    {
+        const double za = 1.6448536269514722, zb = 0.8416212335729143;
+        var mean = values.Average();
+        var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+        var n = values.Count;
+        var spread = sd * (Math.Sqrt(n) * zb + za * Math.Sqrt(n + zb * zb - za * za)) / (n - za * za);
+        // Ratios: at least the drop of all-or-nothing losses, d = (za + zb·sqrt(1 - d))² / n, by fixed-point iteration.
+        var d = 0.5;
+        for (var i = 0; i < 200; i++)
+            d = Math.Min(1, Math.Pow(za + zb * Math.Sqrt(1 - d), 2) / n);
+        return Math.Max(spread, d);
     }
 
     /// <summary>Holm step-down adjustment, monotone, capped at 1.</summary>
@@ -87,13 +102,5 @@ internal static class SampleStatistics
         }
 
         return adjusted;
-    }
-
-    /// <summary>Smallest mean drop a paired test detects with 80% power at alpha 0.05 (normal approximation).</summary>
-    public static double MinimumDetectableDrop(IReadOnlyList<double> differences)
-    {
-        var mean = differences.Average();
-        var sd = Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Count - 1));
-        return (1.959963984540054 + 0.8416212335729143) * sd / Math.Sqrt(differences.Count);
     }
 }

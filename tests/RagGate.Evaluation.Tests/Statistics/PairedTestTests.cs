@@ -23,6 +23,28 @@ public sealed class PairedTestTests
     }
 
     [Fact]
+    public void OneSidedWorse_IdenticalSamples_PIsOne() =>
+        Assert.Equal(1.0, PairedTest.OneSidedWorse(Baseline, Baseline, higherIsBetter: true, 999, 42));
+
+    [Fact]
+    public void OneSidedWorse_ConsistentDrop_SmallPAndImprovementNearOne()
+    {
+        var worse = Baseline.Select((b, i) => b - 0.2 - 0.01 * (i % 3)).ToArray();
+
+        Assert.Equal(1.0 / 10000, PairedTest.OneSidedWorse(Baseline, worse, higherIsBetter: true, 9999, 42), 6);
+        Assert.Equal(1.0, PairedTest.OneSidedWorse(worse, Baseline, higherIsBetter: true, 9999, 42));
+    }
+
+    [Fact]
+    public void OneSidedWorse_LowerIsBetter_ARiseIsWorse()
+    {
+        var higher = Baseline.Select(b => b + 0.2).ToArray();
+
+        Assert.True(PairedTest.OneSidedWorse(Baseline, higher, higherIsBetter: false, 999, 42) < 0.01);
+        Assert.Equal(1.0, PairedTest.OneSidedWorse(Baseline, higher, higherIsBetter: true, 999, 42));
+    }
+
+    [Fact]
     public void Randomization_SameSeed_SamePValue()
     {
         var candidate = Baseline.Select((b, i) => b + (i % 2 == 0 ? 0.05 : -0.04)).ToArray();
