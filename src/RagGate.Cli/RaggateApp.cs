@@ -17,7 +17,12 @@ internal static class RaggateApp
             EvalCommand.Create(),
             CompareCommand.Create(),
             TrecEvalCommand.Create(),
+            ServeCommand.Create(),
         };
-        return await root.Parse(args).InvokeAsync();
+        var parse = root.Parse(args);
+        // The parser cancels on SIGTERM and ends the process 2 s later; the server must have its own
+        // shutdown timeout to finish in-flight requests, so it handles the signal itself.
+        var invocation = parse.CommandResult.Command.Name == ServeCommand.Name ? new InvocationConfiguration { ProcessTerminationTimeout = null } : null;
+        return await parse.InvokeAsync(invocation);
     }
 }
