@@ -26,6 +26,7 @@ public sealed class RaggateSchemaTests
           model: arctic-embed-xs
           threads: 2
           batch_size: 16
+          precision: int8
           cache: .raggate/embeddings
         chunking:
           mode: tokens
@@ -130,6 +131,7 @@ public sealed class RaggateSchemaTests
         Assert.Equal((20, 3, false, 7, 12.5), (config.Eval.K, config.Eval.Repetitions, config.Eval.Answer, config.Eval.Seed, config.Target.TimeoutSeconds));
         Assert.Equal(3, config.Gates.Count);
         Assert.Single(config.Regressions);
+        Assert.Equal("int8", config.Embedding.Precision);
     }
 
     [Fact]
