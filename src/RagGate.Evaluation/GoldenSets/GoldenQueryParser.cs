@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using RagGate.Evaluation.Serialization;
 
 namespace RagGate.Evaluation.GoldenSets;
 
@@ -103,13 +104,5 @@ internal static class GoldenQueryParser
         return list;
     }
 
-    private static string Describe(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
+    private static string Describe(JsonElement value) => JsonErrors.Describe(value.ValueKind);
 }
