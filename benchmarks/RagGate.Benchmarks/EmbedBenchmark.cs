@@ -79,7 +79,7 @@ internal static class EmbedBenchmark
         PrintFlops(lengths, best[0].Wall, options.EffectiveThreads, peakBefore);
     }
 
-    private static void RunBare(InferenceSession session, OnnxEmbeddingGenerator generator, List<string> texts)
+    internal static void RunBare(InferenceSession session, OnnxEmbeddingGenerator generator, List<string> texts)
     {
         // Same tokenization and batches as the generator; then only session.Run, no pooling.
         var encoded = texts.Select(t => generator.Tokenizer.Encode(t, generator.Model.MaxTokens)).ToArray();
@@ -114,9 +114,9 @@ internal static class EmbedBenchmark
     private static float[][] EncodeWithPeer(EmbedBenchmarkPeer peer, List<string> texts, int batchSize) =>
         texts.Chunk(batchSize).SelectMany(peer.Encode).ToArray();
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+    internal static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    private static (TimeSpan Wall, TimeSpan Cpu) Time(Action action)
+    internal static (TimeSpan Wall, TimeSpan Cpu) Time(Action action)
     {
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;

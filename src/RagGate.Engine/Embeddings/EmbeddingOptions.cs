@@ -12,6 +12,9 @@ public sealed record EmbeddingOptions
     /// <summary>Typical texts per batch; batches are sized by a token budget of this many median-length texts.</summary>
     public int BatchSize { get; init; } = 32;
 
+    /// <summary>The precision the model runs at; int8 models are built at first use and kept beside the cache.</summary>
+    public EmbeddingPrecision Precision { get; init; } = EmbeddingPrecision.Fp32;
+
     /// <summary>Folder of the on-disk embedding cache, or null for no cache.</summary>
     public string? CacheDirectory { get; init; }
 }

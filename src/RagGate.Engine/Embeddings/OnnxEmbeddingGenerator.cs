@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using RagGate.Engine.Caching;
+using RagGate.Engine.Embeddings.Quantization;
 using RagGate.Evaluation;
 
 namespace RagGate.Engine.Embeddings;
@@ -26,8 +27,12 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         Model = model;
         ModelHash = EmbeddingModelResources.Hash(model);
         Tokenizer = new WordPieceTokenizer(EmbeddingModelResources.LoadVocabulary(model), model.LowercaseInput);
+        Precision = options.Precision;
+        // Fp32 keys stay as they were (caches written before int8 existed remain valid); int8 vectors
+        // get their own keys, tied to the rewrite version as well as the fp32 model's hash.
+        CacheIdentity = Precision == EmbeddingPrecision.Fp32 ? ModelHash : $"{ModelHash}/{Int8ModelBuilder.Version}";
         // The model is read and its session built on the first cache miss, so a fully cached re-run never loads it.
-        _runner = new Lazy<OnnxEmbeddingRunner>(() => new OnnxEmbeddingRunner(model, EmbeddingModelResources.LoadModel(model), options.Threads));
+        _runner = new Lazy<OnnxEmbeddingRunner>(() => new OnnxEmbeddingRunner(model, LoadModel(options), options.Threads));
         _cache = options.CacheDirectory is { } directory ? new EmbeddingCache(directory) : null;
         _metadata = new EmbeddingGeneratorMetadata(ProviderName, null, model.Id, model.Dimensions);
     }
@@ -37,6 +42,12 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
     /// <summary>SHA-256 (hex) of the model's ONNX file, part of every cache key and of the system identity.</summary>
     public string ModelHash { get; }
+
+    /// <summary>The precision the model runs at.</summary>
+    public EmbeddingPrecision Precision { get; }
+
+    /// <summary>What the vectors depend on besides the text: the model hash, and for int8 the rewrite version.</summary>
+    public string CacheIdentity { get; }
 
     /// <summary>Counters of inference and cache use since creation.</summary>
     public EmbeddingStatistics Statistics { get; } = new();
@@ -114,10 +125,18 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         }
     }
 
+    /// <summary>The int8 models live in a folder beside the embedding cache's entries.</summary>
+    internal static string? Int8ModelFolder(EmbeddingOptions options) =>
+        options.CacheDirectory is { } directory ? Path.Combine(Path.GetFullPath(directory), "models") : null;
+
+    private byte[] LoadModel(EmbeddingOptions options) => Precision == EmbeddingPrecision.Int8
+        ? Int8ModelStore.GetOrBuild(Model, ModelHash, Tokenizer, Int8ModelFolder(options), options.Threads)
+        : EmbeddingModelResources.LoadModel(Model);
+
     private float[][] Embed(string[] inputs, bool useCache, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var results = new float[inputs.Length][];
-        var keys = _cache is null || !useCache ? null : inputs.Select(t => EmbeddingCache.ComputeKey(Model.Id, ModelHash, t)).ToArray();
+        var keys = _cache is null || !useCache ? null : inputs.Select(t => EmbeddingCache.ComputeKey(Model.Id, CacheIdentity, t)).ToArray();
         var missing = keys is null ? Enumerable.Range(0, inputs.Length).ToList() : LookUp(keys, results);
         var done = inputs.Length - missing.Count;
         if (done > 0)

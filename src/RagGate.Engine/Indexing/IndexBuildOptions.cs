@@ -1,3 +1,5 @@
+using RagGate.Engine.Embeddings;
+
 namespace RagGate.Engine.Indexing;
 
 /// <summary>What the index records about its model, and how many texts go to the embedder per call.</summary>
@@ -8,6 +10,9 @@ public sealed record IndexBuildOptions
 
     /// <summary>SHA-256 of the model file, recorded in the manifest.</summary>
     public string? ModelHash { get; init; }
+
+    /// <summary>The precision the embedding model ran at, recorded in the manifest.</summary>
+    public EmbeddingPrecision Precision { get; init; } = EmbeddingPrecision.Fp32;
 
     /// <summary>Texts per embedding call; small enough that progress moves, large enough to batch well.</summary>
     public int BatchSize { get; init; } = 256;

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using RagGate.Engine.Chunking;
+using RagGate.Engine.Embeddings;
 
 namespace RagGate.Engine.Indexing;
 
@@ -22,6 +24,10 @@ public sealed record IndexManifest
 
     /// <summary>SHA-256 of the model file, when the generator reports it.</summary>
     public string? ModelHash { get; init; }
+
+    /// <summary>The precision the embedding model ran at; manifests written before it existed are fp32.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<EmbeddingPrecision>))]
+    public EmbeddingPrecision Precision { get; init; } = EmbeddingPrecision.Fp32;
 
     /// <summary>Floats per vector.</summary>
     public required int Dimensions { get; init; }

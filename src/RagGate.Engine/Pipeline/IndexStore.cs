@@ -24,7 +24,11 @@ public static class IndexStore
     {
         var chunker = new Chunker(ToOptions(chunking), embedder.CountTokens, embedder.Model.MaxTokens);
         var relay = progress is null ? null : new Progress<IndexProgress>(p => progress.Report((p.DocumentsDone, p.DocumentCount)));
-        return await IndexBuilder.BuildAsync(corpus, chunker, embedder, new IndexBuildOptions(), relay, cancellationToken);
+        return await IndexBuilder.BuildAsync(corpus, chunker, embedder, new IndexBuildOptions
+        {
+            ModelHash = embedder.ModelHash,
+            Precision = embedder.Precision,
+        }, relay, cancellationToken);
     }
 
     /// <summary>Loads the configured index when it is fresh; otherwise builds it (and saves it when a folder is configured).</summary>
@@ -94,7 +98,7 @@ public static class IndexStore
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\0"));
-        Add($"{IndexManifest.CurrentFormatVersion}|{embedder.Model.Id}|{embedder.ModelHash}|{chunking.Mode}|{chunking.MaxTokens}|{chunking.Overlap}");
+        Add($"{IndexManifest.CurrentFormatVersion}|{embedder.Model.Id}|{embedder.CacheIdentity}|{chunking.Mode}|{chunking.MaxTokens}|{chunking.Overlap}");
         foreach (var document in corpus.Documents)
         {
             Add(document.Id);

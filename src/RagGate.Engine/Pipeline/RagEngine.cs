@@ -41,6 +41,7 @@ public sealed class RagEngine : IDisposable
         Threads = settings.Threads,
         BatchSize = settings.BatchSize,
         CacheDirectory = settings.Cache,
+        Precision = Enum.Parse<EmbeddingPrecision>(settings.Precision, ignoreCase: true),
     });
 
     /// <summary>Opens (or builds) the configured index and assembles the engine; <paramref name="corpus"/> is the corpus when already read.</summary>

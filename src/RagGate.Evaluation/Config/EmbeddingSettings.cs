@@ -12,6 +12,9 @@ public sealed record EmbeddingSettings
     /// <summary>Texts per inference batch.</summary>
     public int BatchSize { get; init; } = 32;
 
+    /// <summary>Model precision: <c>fp32</c> (the shipped model) or <c>int8</c> (built from it at first use).</summary>
+    public string Precision { get; init; } = "fp32";
+
     /// <summary>Embedding cache folder (absolute), or null for none.</summary>
     public string? Cache { get; init; }
 }

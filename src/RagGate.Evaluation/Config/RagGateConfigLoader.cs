@@ -61,6 +61,7 @@ public static partial class RagGateConfigLoader
             Model = s.String("model", "minilm-l6-v2")!,
             Threads = s.Int("threads", 0, 0, 256),
             BatchSize = s.Int("batch_size", 32, 1, 4096),
+            Precision = s.Choice("precision", "fp32", "fp32", "int8"),
             Cache = resolve(s.PathString("cache")),
         };
         s.RejectUnknownFields();

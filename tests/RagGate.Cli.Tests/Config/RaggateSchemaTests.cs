@@ -26,6 +26,7 @@ public sealed class RaggateSchemaTests
           model: arctic-embed-xs
           threads: 2
           batch_size: 16
+          precision: int8
           cache: .raggate/embeddings
         chunking:
           mode: tokens
@@ -135,6 +136,7 @@ public sealed class RaggateSchemaTests
         Assert.Single(config.Regressions);
         Assert.Equal([1, 4], config.Eval.Concurrency);
         Assert.Equal((0.25, "required"), (config.Eval.MaxCost, config.Target.Usage));
+        Assert.Equal("int8", config.Embedding.Precision);
     }
 
     [Fact]

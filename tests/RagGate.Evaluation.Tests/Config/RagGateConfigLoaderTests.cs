@@ -47,6 +47,22 @@ public sealed class RagGateConfigLoaderTests
     }
 
     [Fact]
+    public void Parse_EmbeddingPrecision_DefaultsToFp32AndReadsInt8()
+    {
+        Assert.Equal("fp32", Parse(Minimal).Embedding.Precision);
+        Assert.Equal("int8", Parse(Minimal + "embedding:\n  precision: int8\n").Embedding.Precision);
+    }
+
+    [Fact]
+    public void Parse_UnknownEmbeddingPrecision_NamesTheChoices()
+    {
+        var message = ErrorOf(Minimal + "embedding:\n  precision: int4\n");
+
+        Assert.Contains("raggate.yaml:4", message);
+        Assert.Contains("int8", message);
+    }
+
+    [Fact]
     public void Parse_RegressionRules_ReadsDropAndAlpha()
     {
         var config = Parse(Minimal + "regression:\n  - metric: ndcg@10\n    max_drop: 0.03\n    alpha: 0.01\n");
