@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Options;
 using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
+using RagGate.Server.Faults;
 using RagGate.Server.Hosting;
 
 namespace RagGate.Server;
 
 /// <summary>
 /// The RAG service: <c>raggate serve --config raggate.yaml [--urls http://127.0.0.1:8080]</c>, or the
-/// published <c>RagGate.Server</c> with the same arguments (and <c>--prepare</c>, <c>--probe URL</c>). Exit code 2
+/// published <c>RagGate.Server</c> with the same arguments (and <c>--prepare</c>, <c>--probe URL</c>; <c>--allow-faults</c> to accept a <c>faults:</c> section). Exit code 2
 /// with one line when the config is wrong.
 /// </summary>
 public sealed class ServerApp
@@ -65,7 +66,7 @@ public sealed class ServerApp
     /// <summary>Builds the server from <c>--config</c> (required) and the usual ASP.NET Core arguments (<c>--urls</c>).</summary>
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(FaultSwitch.Normalize(args));
         var path = builder.Configuration["config"];
         if (string.IsNullOrWhiteSpace(path)) throw new InputException("--config: missing; expected the raggate.yaml to serve");
         var config = RagGateConfigLoader.Load(path);
@@ -74,6 +75,7 @@ public sealed class ServerApp
             throw new InputException($"{path}: target.kind: '{config.Target.Kind}' cannot be served; expected the embedded engine (kind: embedded)");
         }
 
+        FaultSwitch.Check(config, builder.Configuration);
         builder.AddRagServer(config);
         return builder.Build().UseRagServer(config);
     }

@@ -9,14 +9,19 @@ internal static class ServeCommand
     /// <summary>The command's name, which <see cref="RaggateApp"/> runs without the parser's termination timeout.</summary>
     public const string Name = "serve";
 
+    // ServerApp's switch, spelled here so the server's internals stay internal.
+    private const string FaultSwitchArgument = "--allow-faults";
+
     public static Command Create()
     {
         var config = new Option<string>("--config") { Description = "raggate.yaml whose engine to serve", DefaultValueFactory = _ => "raggate.yaml" };
         var urls = new Option<string>("--urls") { Description = "Addresses to listen on", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
-        var command = new Command(Name, "Serve the RAG API (POST /retrieve, /answer, /context; /healthz, /readyz, /version, /metrics)") { config, urls };
+        var allowFaults = new Option<bool>("--allow-faults") { Description = "Accept the config's faults: section (error rate, latency, crash) for drills and tests" };
+        var command = new Command(Name, "Serve the RAG API (POST /retrieve, /answer, /context; /healthz, /readyz, /version, /metrics)") { config, urls, allowFaults };
         // The host handles SIGTERM/Ctrl+C itself, finishing in-flight requests; the config and
         // address errors are one line and exit code 2 there.
-        command.SetAction((parse, _) => ServerApp.RunAsync(["--config", parse.GetValue(config)!, "--urls", parse.GetValue(urls)!]));
+        command.SetAction((parse, _) => ServerApp.RunAsync([
+            "--config", parse.GetValue(config)!, "--urls", parse.GetValue(urls)!, .. parse.GetValue(allowFaults) ? [FaultSwitchArgument] : Array.Empty<string>()]));
         return command;
     }
 }

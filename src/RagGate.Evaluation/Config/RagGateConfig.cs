@@ -39,6 +39,9 @@ public sealed record RagGateConfig
     /// <summary>Limits and switches of <c>raggate serve</c>.</summary>
     public ServerSettings Server { get; init; } = new();
 
+    /// <summary>Faults <c>raggate serve --allow-faults</c> injects (drills and tests), or null.</summary>
+    public FaultSettings? Faults { get; init; }
+
     /// <summary>Thresholds.</summary>
     public IReadOnlyList<GateRule> Gates { get; init; } = [];
 

@@ -40,6 +40,13 @@ internal sealed class YamlSection
     /// <summary>An error at a node of this section.</summary>
     public InputException Error(string key, string expected) => Error(Find(key) ?? _node, FieldPath(key), expected);
 
+    /// <summary>True when the field is present (and not null).</summary>
+    public bool Has(string key) => Take(key) is not null;
+
+    /// <summary>The line of a field (of the section itself when the field is absent).</summary>
+    public long Line(string key) =>
+        (_node.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: { } name } && name == key) ?? _node).Start.Line;
+
     /// <summary>A string field, or the default when absent.</summary>
     public string? String(string key, string? fallback = null)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RagGate.Evaluation.Targets;
+using RagGate.Server.Faults;
 using RagGate.Server.Hardening;
 using RagGate.Server.Hosting;
 using RagGate.Server.Observability;
@@ -17,6 +18,7 @@ internal static class RagEndpoints
     public static RouteGroupBuilder MapRagApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("").WithTags("RAG").RequireRateLimiting(RateLimiting.ApiPolicy);
+        if (routes.ServiceProvider.GetService<FaultInjector>() is not null) group.AddEndpointFilter<FaultFilter>();
         group.MapPost("/retrieve", RetrieveAsync).WithName("Retrieve").WithSummary("The top k documents for a query, best first.");
         group.MapPost("/answer", AnswerAsync).WithName("Answer").WithSummary("Retrieve, build the context, answer with citations and token usage.");
         group.MapPost("/context", ContextAsync).WithName("Context").WithSummary("The context the answerer would receive for a query.");

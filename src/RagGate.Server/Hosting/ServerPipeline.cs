@@ -19,6 +19,11 @@ internal static class ServerPipeline
         app.UseRateLimiter();
         app.UseRequestTimeouts();
 
+        if (config.Faults is { } faults)
+        {
+            ServerLog.FaultsOn(app.Logger, faults.ErrorRate, faults.LatencyMs, faults.CrashAfterRequests?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no");
+        }
+
         app.MapRagApi();
         app.MapStatus();
         if (config.Server.AdminEnabled) app.MapAdmin();

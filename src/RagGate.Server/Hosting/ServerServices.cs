@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using RagGate.Evaluation.Config;
 using RagGate.Server.Api;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RagGate.Server.Faults;
 using RagGate.Server.Hardening;
 using RagGate.Server.Observability;
 
@@ -27,6 +29,12 @@ internal static class ServerServices
         services.AddHostedService(sp => sp.GetRequiredService<EngineLoader>());
         services.AddSingleton<QueryValidator>();
         services.AddSingleton<ServerMetrics>();
+        services.TryAddSingleton(TimeProvider.System);
+        if (config.Faults is { } faults)
+        {
+            services.AddSingleton(faults);
+            services.AddSingleton<FaultInjector>();
+        }
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Instance = null);

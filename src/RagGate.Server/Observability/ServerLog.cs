@@ -17,4 +17,10 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Reloaded: index {IndexHash} swapped in")]
     public static partial void Reloaded(ILogger logger, string indexHash);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Critical, Message = "Crashing on purpose: faults.crash_after_requests is {Limit}")]
+    public static partial void Crashing(ILogger logger, int limit);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Faults injected: error rate {ErrorRate}, latency {LatencyMs} ms, crash after {CrashAfter} requests")]
+    public static partial void FaultsOn(ILogger logger, double errorRate, double latencyMs, string crashAfter);
 }

@@ -81,6 +81,11 @@ public sealed class RaggateSchemaTests
           admin:
             enabled: true
             token_env: MY_ADMIN_TOKEN
+        faults:
+          error_rate: 0.2
+          latency_ms: 400
+          crash_after_requests: 50
+          seed: 3
         gates:
           - recall@10 >= 0.85
           - metric: ndcg@10
@@ -137,6 +142,8 @@ public sealed class RaggateSchemaTests
         Assert.Equal([1, 4], config.Eval.Concurrency);
         Assert.Equal((0.25, "required"), (config.Eval.MaxCost, config.Target.Usage));
         Assert.Equal("int8", config.Embedding.Precision);
+        Assert.Equal((0.2, 400.0, 50, 3), (config.Faults!.ErrorRate, config.Faults.LatencyMs, config.Faults.CrashAfterRequests, config.Faults.Seed));
+        Assert.Equal("raggate.yaml:65", config.Faults.Source);
     }
 
     [Fact]
