@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using RagGate.Evaluation.Config;
 using RagGate.Server.Api;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using RagGate.Server.Faults;
 using RagGate.Server.Hardening;
 using RagGate.Server.Observability;
