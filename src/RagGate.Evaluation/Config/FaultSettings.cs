@@ -25,13 +25,14 @@ public sealed record FaultSettings
     /// <summary>Reads the <c>faults:</c> section.</summary>
     internal static FaultSettings Read(YamlSection s, string source)
     {
-        var crash = s.Int("crash_after_requests", 0, 0, int.MaxValue);
+        // Absent: -1, which no present value can be (the range starts at 0).
+        var crash = s.Int("crash_after_requests", -1, 0, int.MaxValue);
         var settings = new FaultSettings
         {
             Source = source,
             ErrorRate = s.Number("error_rate", 0, 0, 1),
             LatencyMs = s.Number("latency_ms", 0, 0, 600_000),
-            CrashAfterRequests = s.Has("crash_after_requests") ? crash : null,
+            CrashAfterRequests = crash < 0 ? null : crash,
             Seed = s.Int("seed", 1),
         };
         s.RejectUnknownFields();

@@ -38,7 +38,7 @@ public static partial class RagGateConfigLoader
             Target = ReadTarget(root.Section("target")),
             Eval = ReadEval(root, Resolve),
             Server = ReadServer(root.Section("server")),
-            Faults = root.Section("faults") is { } faults ? FaultSettings.Read(faults, $"{file}:{root.Line("faults")}") : null,
+            Faults = root.Section("faults") is { } faults ? FaultSettings.Read(faults, $"{file}:{root.KeyLine("faults")}") : null,
             Gates = root.Items("gates").Select(item => ReadGate(file, item)).ToList(),
             Regressions = root.Items("regression").Select(item => ReadRegression(file, item)).ToList(),
         };

@@ -52,11 +52,8 @@ public sealed class YamlSection
     /// <summary>An error at a node of this section.</summary>
     public InputException Error(string key, string expected) => Error(Find(key) ?? _node, FieldPath(key), expected);
 
-    /// <summary>True when the field is present (and not null).</summary>
-    public bool Has(string key) => Take(key) is not null;
-
-    /// <summary>The line of a field (of the section itself when the field is absent).</summary>
-    public long Line(string key) =>
+    /// <summary>The 1-based line of <paramref name="key"/> itself (not its value), or of this mapping when the key is absent.</summary>
+    public long KeyLine(string key) =>
         (_node.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: { } name } && name == key) ?? _node).Start.Line;
 
     /// <summary>A string field, or the default when absent.</summary>
