@@ -27,6 +27,14 @@ public sealed class SampleKb : IAsyncLifetime
         return path;
     }
 
+    /// <summary>Writes a file next to the sample (a rollout spec, say) and returns its path.</summary>
+    public string WriteFile(string name, string text)
+    {
+        var path = Path.Combine(Folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
     public async Task InitializeAsync()
     {
         RepoRoot.CopyFolder(RepoRoot.Combine("samples", "support-kb"), Folder);

@@ -56,11 +56,16 @@ internal sealed class RevisionSet : IAsyncDisposable
         return Router.UpdateAsync(destinations, Router.Split with { CanaryWeight = weight, BaselineWeight = baseline }, cancellationToken);
     }
 
-    /// <summary>All traffic to stable at once, then the canary and baseline stopped (the rollback).</summary>
-    public async Task RollBackAsync(CancellationToken cancellationToken)
+    /// <summary>All traffic to stable at once (the first half of a rollback): in force when this returns.</summary>
+    public Task RouteAllToStableAsync(CancellationToken cancellationToken)
     {
         var stable = new Dictionary<string, Uri> { [Revisions.Stable] = _running[Revisions.Stable].Address };
-        await Router.UpdateAsync(stable, Router.Split with { CanaryWeight = 0, BaselineWeight = 0 }, cancellationToken);
+        return Router.UpdateAsync(stable, Router.Split with { CanaryWeight = 0, BaselineWeight = 0 }, cancellationToken);
+    }
+
+    /// <summary>Stops the canary and the baseline (the second half of a rollback).</summary>
+    public async Task StopCanaryAsync()
+    {
         await StopAsync(Revisions.Canary);
         await StopAsync(Revisions.Baseline);
     }

@@ -53,7 +53,7 @@ public sealed class RolloutController(ControllerOptions options, ILogger logger)
         Task<TrafficReport>? sending = null;
         try
         {
-            _revisions = await RevisionSet.StartAsync(options.Revisions, stable, canary, options.Spec.Revisions.Baseline, _journal.Weight, options.Router, cancellationToken);
+            _revisions = await RevisionSet.StartAsync(options.Revisions, stable, canary, options.Spec.Revisions.Baseline, _journal.Weight, options.Router with { Time = options.Time }, cancellationToken);
             Update(j =>
             {
                 j.ProcessIds = _revisions.ProcessIds;
@@ -83,7 +83,7 @@ public sealed class RolloutController(ControllerOptions options, ILogger logger)
         finally
         {
             await traffic.CancelAsync();
-            if (sending is not null) await sending;
+            if (sending is not null) Event("traffic", Describe(await sending));
             if (_revisions is not null) await _revisions.DisposeAsync();
             Update(j =>
             {
@@ -220,8 +220,10 @@ public sealed class RolloutController(ControllerOptions options, ILogger logger)
 
     private async Task<RolloutPhase> RollBackAsync(string reason, CancellationToken cancellationToken)
     {
-        // Traffic first: the router update is in force before this returns (well within a second); the processes stop after.
-        await _revisions!.RollBackAsync(cancellationToken);
+        // Traffic first: the router update is in force when this returns (well within a second); the processes stop after.
+        await _revisions!.RouteAllToStableAsync(cancellationToken);
+        Event("rollback", $"revision {_journal.CanaryRevision} rolled back, all traffic on stable: {reason}");
+        await _revisions.StopCanaryAsync();
         var now = options.Time.GetUtcNow();
         Update(j =>
         {
@@ -232,7 +234,6 @@ public sealed class RolloutController(ControllerOptions options, ILogger logger)
             j.Reason = reason;
             j.ProcessIds = _revisions.ProcessIds;
         });
-        Event("rollback", $"revision {_journal.CanaryRevision} rolled back: {reason}");
         await SaveAsync(cancellationToken);
         await _notifier.NotifyAsync($"Rollout *{options.Spec.Name}* rolled back revision {_journal.CanaryRevision}: {reason}", cancellationToken);
         return RolloutPhase.Degraded;
@@ -252,6 +253,13 @@ public sealed class RolloutController(ControllerOptions options, ILogger logger)
             Route = spec.Route,
         }, options.Time);
         return Task.Run(() => source.RunAsync(cancellationToken), CancellationToken.None);
+    }
+
+    private static string Describe(TrafficReport report)
+    {
+        var answered = report.Responses.GroupBy(r => r.Key.Revision).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key}: " + string.Join(", ", g.OrderBy(r => r.Key.Status).Select(r => $"{r.Value} x {r.Key.Status}")));
+        return $"sent {report.Sent} requests ({report.TransportErrors} without a response); " + string.Join("; ", answered);
     }
 
     private Task<string> CanaryExited()
