@@ -3,8 +3,8 @@ using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.GoldenSets;
 using RagGate.Evaluation.Running;
-using RagGate.Evaluation.Scoring;
 using RagGate.Evaluation.Runs;
+using RagGate.Evaluation.Scoring;
 using RagGate.Evaluation.Targets;
 
 namespace RagGate.Cli.Evaluating;
