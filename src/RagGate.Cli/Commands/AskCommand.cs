@@ -21,11 +21,7 @@ internal sealed class AskCommand : RaggateCommand<AskCommandSettings>
     public AskCommand()
         : base("ask", "Answer a question from an index, citing the documents used")
     {
-        Arguments.Add(_question);
-        Options.Add(_index);
-        Options.Add(_config);
-        Options.Add(_k);
-        Options.Add(_mode);
+        AddSymbols(_question, _index, _config, _k, _mode);
     }
 
     /// <inheritdoc />

@@ -24,11 +24,7 @@ internal sealed class CompareCommand : RaggateCommand<CompareCommandSettings>
     public CompareCommand()
         : base("compare", "Compare two runs: deltas with intervals and p-values, and the queries that got worse")
     {
-        Arguments.Add(_baseline);
-        Arguments.Add(_candidate);
-        Options.Add(_config);
-        Options.Add(_golden);
-        Options.Add(_out);
+        AddSymbols(_baseline, _candidate, _config, _golden, _out);
     }
 
     /// <inheritdoc />

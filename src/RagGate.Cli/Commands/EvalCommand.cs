@@ -27,13 +27,7 @@ internal sealed class EvalCommand : RaggateCommand<EvalCommandSettings>
     public EvalCommand()
         : base("eval", "Evaluate a RAG system on a golden set and gate the change")
     {
-        Options.Add(_config);
-        Options.Add(_baseline);
-        Options.Add(_out);
-        Options.Add(_run);
-        Options.Add(_json);
-        Options.Add(_concurrency);
-        Options.Add(_dryRun);
+        AddSymbols(_config, _baseline, _out, _run, _json, _concurrency, _dryRun);
     }
 
     /// <inheritdoc />

@@ -23,15 +23,7 @@ internal sealed class IndexCommand : RaggateCommand<IndexCommandSettings>
     public IndexCommand()
         : base("index", "Build an index from a corpus with an embedded sentence-embedding model")
     {
-        Options.Add(_corpus);
-        Options.Add(_config);
-        Options.Add(_model);
-        Options.Add(_chunking);
-        Options.Add(_maxTokens);
-        Options.Add(_overlap);
-        Options.Add(_cache);
-        Options.Add(_threads);
-        Options.Add(_out);
+        AddSymbols(_corpus, _config, _model, _chunking, _maxTokens, _overlap, _cache, _threads, _out);
     }
 
     /// <inheritdoc />

@@ -16,8 +16,7 @@ internal sealed class ServeCommand : RaggateCommand<ServeCommandSettings>
     public ServeCommand()
         : base(CommandName, "Serve the RAG API (POST /retrieve, /answer, /context; /healthz, /readyz, /version, /metrics)")
     {
-        Options.Add(_config);
-        Options.Add(_urls);
+        AddSymbols(_config, _urls);
     }
 
     /// <inheritdoc />

@@ -12,7 +12,7 @@ internal sealed class TrecEvalCommand : RaggateCommand<TrecEvalCommandSettings>
     public TrecEvalCommand()
         : base("trec-eval", "trec_eval-compatible evaluation: prints measure<TAB>qid<TAB>value")
     {
-        Arguments.Add(_rest);
+        AddSymbols(_rest);
         // trec_eval's options (-q, -m ...) are not this parser's: they pass through to its own command line.
         TreatUnmatchedTokensAsErrors = false;
     }
