@@ -23,7 +23,8 @@ internal static class RaggateApp
         var parse = root.Parse(args);
         // The parser cancels on SIGTERM and ends the process 2 s later; the server must have its own
         // shutdown timeout to finish in-flight requests, so it handles the signal itself.
-        var invocation = parse.CommandResult.Command.Name == ServeCommand.CommandName ? new InvocationConfiguration { ProcessTerminationTimeout = null } : null;
+        // So must a rollout, which stops its revisions' processes on the way out.
+        var invocation = parse.CommandResult.Command is ServeCommand or RolloutStartCommand ? new InvocationConfiguration { ProcessTerminationTimeout = null } : null;
         return await parse.InvokeAsync(invocation, cancellationToken);
     }
 }
