@@ -7,10 +7,12 @@ namespace RagGate.Benchmarks;
 /// <summary>One closed-loop wrk run (saturation): requests per second, latency percentiles and errors.</summary>
 internal sealed partial record WrkRun(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors)
 {
-    public static async Task<WrkRun> RunAsync(Uri url, string jsonBody, int connections, int seconds)
+    /// <summary>Runs wrk; with <paramref name="delayMs"/> each connection waits that long after each response, which paces the whole run near connections * 1000 / delay requests per second.</summary>
+    public static async Task<WrkRun> RunAsync(Uri url, string jsonBody, int connections, int seconds, double? delayMs = null)
     {
         var script = Path.Combine(Path.GetTempPath(), $"raggate-wrk-{Guid.NewGuid():N}.lua");
-        await File.WriteAllTextAsync(script, $"wrk.method = \"POST\"\nwrk.body = [[{jsonBody}]]\nwrk.headers[\"Content-Type\"] = \"application/json\"\n");
+        var pacing = delayMs is { } delay ? $"function delay() return {delay.ToString("0.###", CultureInfo.InvariantCulture)} end\n" : "";
+        await File.WriteAllTextAsync(script, $"wrk.method = \"POST\"\nwrk.body = [[{jsonBody}]]\nwrk.headers[\"Content-Type\"] = \"application/json\"\n{pacing}");
         try
         {
             var start = new ProcessStartInfo("wrk", ["-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, url.AbsoluteUri])
