@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using RagGate.Cli.Hosting;
 using RagGate.Server.Rollouts.Control;
 

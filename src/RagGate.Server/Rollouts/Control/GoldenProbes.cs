@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using RagGate.Evaluation.AnswerQuality;
 using RagGate.Evaluation.GoldenSets;
 using RagGate.Evaluation.Metrics;
