@@ -3,7 +3,8 @@ using RagGate.Server.Rollouts.Routing;
 using RagGate.Server.Rollouts.Traffic;
 using RagGate.Server.Tests.Rollouts.Routing;
 
-namespace RagGate.Server.Tests.Rollouts.Traffic;
+// Not ...Rollouts.Traffic: a namespace of that name would hide the judge tests' Traffic(...) helper.
+namespace RagGate.Server.Tests.Rollouts;
 
 /// <summary>The traffic source through the real router: bounded by count and by time, spread over users, loopback only.</summary>
 public sealed class TrafficSourceTests : IAsyncLifetime
