@@ -18,6 +18,7 @@ internal static class RaggateApp
             new CompareCommand(),
             new TrecEvalCommand(),
             new ServeCommand(),
+            new HistoryCommand(),
         };
         var parse = root.Parse(args);
         // The parser cancels on SIGTERM and ends the process 2 s later; the server must have its own
