@@ -18,6 +18,7 @@ internal static class RaggateApp
             CompareCommand.Create(),
             TrecEvalCommand.Create(),
             ServeCommand.Create(),
+            HistoryCommand.Create(),
         };
         var parse = root.Parse(args);
         // The parser cancels on SIGTERM and ends the process 2 s later; the server must have its own

@@ -15,7 +15,8 @@ using RagGate.Evaluation.Targets;
 namespace RagGate.Cli.Evaluating;
 
 /// <summary>One <c>raggate eval</c>: load, run (or read a run), score, gate, report.</summary>
-internal sealed class EvalSession(string configPath, string? baselinePath, string outDir, string? runPath, bool json, string? concurrency = null, bool dryRun = false)
+internal sealed class EvalSession(
+    string configPath, string? baselinePath, string outDir, string? runPath, bool json, string? concurrency = null, bool dryRun = false, HistoryOptions? history = null)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -29,8 +30,10 @@ internal sealed class EvalSession(string configPath, string? baselinePath, strin
 
         ReportFolder.Check(outDir);
         GoldenSetIds.Require(golden);
-        var baseline = baselinePath is null ? null : await RunFile.ReadAsync(baselinePath, cancellationToken);
-        if (baseline is not null) RunCoverage.Require(baseline, baselinePath!, golden);
+        await using var store = await EvalHistory.OpenAsync(history?.Store, baselinePath, history?.Branch, Path.GetDirectoryName(config.Path)!, cancellationToken);
+        var baseline = store.BaselineFromHistory ? await store.ResolveBaselineAsync(history?.BaselineOptional ?? false, golden, cancellationToken)
+            : baselinePath is null ? null : await RunFile.ReadAsync(baselinePath, cancellationToken);
+        if (baseline is not null && !store.BaselineFromHistory) RunCoverage.Require(baseline, baselinePath!, golden);
         var imported = runPath is null ? null : await ReadRunAsync(runPath, golden, cancellationToken);
         if (imported is not null) CutoffCheck.Validate(config, Depth(imported), $"the depth of {runPath}");
 
@@ -72,6 +75,7 @@ internal sealed class EvalSession(string configPath, string? baselinePath, strin
         IEmbeddingGenerator<string, Embedding<float>> embedder = engine?.Embedder ?? ownEmbedder!;
         var scoring = ScoringSetup.Create(config, embedder);
         var report = await EvaluationReportBuilder.BuildAsync(run, golden, config, scoring, baseline, TimeProvider.System, cancellationToken);
+        await store.FinishAsync(run, report, config, cancellationToken);
 
         await ReportOutput.WriteAsync(report, run, outDir, json, cancellationToken);
         if (run.Stopped is { } stopped) await Console.Error.WriteLineAsync($"raggate: {stopped}");
