@@ -18,6 +18,7 @@ internal static class RaggateApp
             new CompareCommand(),
             new TrecEvalCommand(),
             new ServeCommand(),
+            new HistoryCommand(),
             new RolloutCommand(),
         };
         var parse = root.Parse(args);

@@ -17,7 +17,14 @@ namespace RagGate.Cli.Commands;
 internal sealed class EvalCommand : RaggateCommand<EvalCommandSettings>
 {
     private readonly Option<string> _config = new("--config") { Description = "raggate.yaml", DefaultValueFactory = _ => "raggate.yaml" };
-    private readonly Option<string?> _baseline = new("--baseline") { Description = "A run.json to compare with; regressions are gated" };
+    private readonly Option<string?> _baseline = new("--baseline")
+    {
+        Description = "A run.json to compare with, or a run in history: last-passing:BRANCH, last:BRANCH or a run id; regressions are gated",
+    };
+
+    private readonly Option<bool> _baselineOptional = new("--baseline-optional") { Description = "Run without a baseline when history has no such run (the first run on a repo)" };
+    private readonly Option<string?> _store = new("--store") { Description = "Record the run in history: a SQLite file (.raggate/history.db) or postgres://user@host:port/db; default $RAGGATE_STORE" };
+    private readonly Option<string?> _branch = new("--branch") { Description = "The branch to record the run under (default: from GitHub Actions or git)" };
     private readonly Option<string> _out = new("--out") { Description = "Folder for run.json, run.trec and the reports", DefaultValueFactory = _ => ".raggate/report" };
     private readonly Option<string?> _run = new("--run") { Description = "Score an existing run (run.json or a TREC run file) instead of querying the system" };
     private readonly Option<bool> _json = new("--json") { Description = "Print report.json to stdout instead of the scorecard" };
@@ -27,7 +34,7 @@ internal sealed class EvalCommand : RaggateCommand<EvalCommandSettings>
     public EvalCommand()
         : base("eval", "Evaluate a RAG system on a golden set and gate the change")
     {
-        AddSymbols(_config, _baseline, _out, _run, _json, _concurrency, _dryRun);
+        AddSymbols(_config, _baseline, _baselineOptional, _store, _branch, _out, _run, _json, _concurrency, _dryRun);
     }
 
     /// <inheritdoc />
@@ -43,8 +50,10 @@ internal sealed class EvalCommand : RaggateCommand<EvalCommandSettings>
 
         ReportFolder.Check(settings.Out);
         GoldenSetIds.Require(golden);
-        var baseline = settings.Baseline is null ? null : await RunFile.ReadAsync(settings.Baseline, cancellationToken);
-        if (baseline is not null) RunCoverage.Require(baseline, settings.Baseline!, golden);
+        await using var store = await EvalHistory.OpenAsync(settings.Store, settings.Baseline, settings.Branch, Path.GetDirectoryName(config.Path)!, cancellationToken);
+        var baseline = store.BaselineFromHistory ? await store.ResolveBaselineAsync(settings.BaselineOptional, golden, cancellationToken)
+            : settings.Baseline is null ? null : await RunFile.ReadAsync(settings.Baseline, cancellationToken);
+        if (baseline is not null && !store.BaselineFromHistory) RunCoverage.Require(baseline, settings.Baseline!, golden);
         var imported = settings.Run is null ? null : await EvalRun.ReadAsync(settings.Run, golden, cancellationToken);
         if (imported is not null) CutoffCheck.Validate(config, EvalRun.Depth(imported), $"the depth of {settings.Run}");
 
@@ -68,6 +77,7 @@ internal sealed class EvalCommand : RaggateCommand<EvalCommandSettings>
         IEmbeddingGenerator<string, Embedding<float>> embedder = engine?.Embedder ?? ownEmbedder!;
         var scoring = ScoringSetup.Create(config, embedder);
         var report = await EvaluationReportBuilder.BuildAsync(run, golden, config, scoring, baseline, TimeProvider.System, cancellationToken);
+        await store.FinishAsync(run, report, config, cancellationToken);
 
         await ReportOutput.WriteAsync(report, run, settings.Out, settings.Json, cancellationToken);
         if (run.Stopped is { } stopped) await Console.Error.WriteLineAsync($"raggate: {stopped}");
@@ -79,6 +89,9 @@ internal sealed class EvalCommand : RaggateCommand<EvalCommandSettings>
     {
         Config = parse.GetValue(_config)!,
         Baseline = parse.GetValue(_baseline),
+        BaselineOptional = parse.GetValue(_baselineOptional),
+        Store = parse.GetValue(_store),
+        Branch = parse.GetValue(_branch),
         Out = parse.GetValue(_out)!,
         Run = parse.GetValue(_run),
         Json = parse.GetValue(_json),

@@ -9,8 +9,17 @@ internal sealed record EvalCommandSettings : CommandSettings
     /// <summary>raggate.yaml.</summary>
     public required string Config { get; init; }
 
-    /// <summary>A run.json to compare with (its regressions are gated), or null.</summary>
+    /// <summary>A run.json to compare with (its regressions are gated), a run in history (<c>last-passing:BRANCH</c>, <c>last:BRANCH</c> or an id), or null.</summary>
     public string? Baseline { get; init; }
+
+    /// <summary>True to run without a baseline when history has no such run (the first run on a repo).</summary>
+    public bool BaselineOptional { get; init; }
+
+    /// <summary>Where to record the run (a SQLite file or a postgres:// URL), or null for <c>$RAGGATE_STORE</c>.</summary>
+    public string? Store { get; init; }
+
+    /// <summary>The branch to record the run under, or null to detect it from CI or git.</summary>
+    public string? Branch { get; init; }
 
     /// <summary>The folder for run.json, run.trec and the reports.</summary>
     public required string Out { get; init; }
