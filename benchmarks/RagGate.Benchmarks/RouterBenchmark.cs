@@ -1,8 +1,10 @@
+extern alias server;
+
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using RagGate.Server.Rollouts.Routing;
+using server::RagGate.Server.Rollouts.Routing;
 
 namespace RagGate.Benchmarks;
 
