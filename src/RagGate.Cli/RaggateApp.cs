@@ -19,6 +19,7 @@ internal static class RaggateApp
             new TrecEvalCommand(),
             new ServeCommand(),
             new HistoryCommand(),
+            new RolloutCommand(),
         };
         var parse = root.Parse(args);
         // The parser cancels on SIGTERM and ends the process 2 s later; the server must have its own
