@@ -18,6 +18,13 @@ internal static class RaggateApp
             CompareCommand.Create(),
             TrecEvalCommand.Create(),
         };
-        return await root.Parse(args).InvokeAsync();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await Console.Error.WriteLineAsync(UsageError.Describe(parse));
+            return RagGate.Evaluation.ExitCodes.BadInput;
+        }
+
+        return await parse.InvokeAsync();
     }
 }

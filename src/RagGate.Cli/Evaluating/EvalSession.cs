@@ -18,7 +18,7 @@ internal sealed class EvalSession(string configPath, string? baselinePath, strin
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var config = RagGateConfigLoader.Load(configPath);
-        var golden = GoldenSetLoader.Load(config.Eval.Golden);
+        var golden = config.Eval.Split is { } split ? GoldenSetLoader.Load(config.Eval.Golden, split) : GoldenSetLoader.Load(config.Eval.Golden);
         var baseline = baselinePath is null ? null : await RunFile.ReadAsync(baselinePath, cancellationToken);
 
         var embedded = runPath is null && config.Target.Kind == TargetSettings.Embedded;

@@ -19,7 +19,7 @@ public sealed record Answer(
 {
     /// <summary>
     /// The answerer's own measure of how well the context supports an answer (the extractive
-    /// answerer: the best sentence's cosine similarity to the question); null when it has none.
+    /// answerer: the highest cosine similarity of the question and a context document); null when it has none.
     /// Refusal is decided from it, never from the answer's wording.
     /// </summary>
     public double? Support { get; init; }

@@ -22,7 +22,7 @@ public sealed record AnswerOptions
         + "and never add facts that the context does not state. "
         + "If the context does not answer the question, reply with exactly this sentence and nothing else: {refusal}";
 
-    /// <summary>The least cosine similarity to the question an extractive answer's best sentence needs (see <see cref="MinRelevance"/>).</summary>
+    /// <summary>The default of <see cref="MinRelevance"/>, the one the config loader uses too.</summary>
     public const double DefaultMinRelevance = AnswerSettings.DefaultMinRelevance;
 
     /// <summary>The most units an extractive answer quotes unless configured otherwise.</summary>
@@ -34,7 +34,7 @@ public sealed record AnswerOptions
     /// <summary>The generation model whose tokenizer counts tokens and whose price applies.</summary>
     public string GenerationModel { get; init; } = "gpt-4o-mini";
 
-    /// <summary>The cosine similarity the best context sentence must reach; below it the answer is a refusal.</summary>
+    /// <summary>The cosine similarity of the question and the closest context document below which the extractive answer is a refusal.</summary>
     public double MinRelevance { get; init; } = DefaultMinRelevance;
 
     /// <summary>The exact sentence answered when the knowledge base does not cover the question.</summary>

@@ -23,6 +23,9 @@ internal sealed class SentenceScores
             .ToArray())];
     }
 
+    /// <summary>The highest cosine of the question and a whole context document: the refusal signal.</summary>
+    public double DocumentSupport { get; init; } = double.NegativeInfinity;
+
     /// <summary>The best unit of all: the best-supported document is the one holding it (the higher-ranked on a tie).</summary>
     public (int Document, int Unit, float Score)? Best() => BestWhere(_ => true, float.NegativeInfinity);
 

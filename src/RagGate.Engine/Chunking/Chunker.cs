@@ -21,6 +21,12 @@ public sealed class Chunker
     private readonly Func<string, int> _countTokens;
     private readonly int _modelMaxTokens;
 
+    /// <summary>
+    /// Changes whenever the same settings cut a corpus differently, so a saved index built by an
+    /// older chunker is rebuilt rather than reused (2: the title and [CLS]/[SEP] count).
+    /// </summary>
+    public const int Version = 2;
+
     /// <summary>Creates a chunker; <paramref name="modelMaxTokens"/> bounds the chunk size in token mode.</summary>
     public Chunker(ChunkingOptions options, Func<string, int> countTokens, int modelMaxTokens)
     {

@@ -18,7 +18,7 @@ public sealed record AnswerSettings
     /// <summary>The generation model whose tokenizer counts tokens and whose prices apply.</summary>
     public string GenerationModel { get; init; } = "gpt-4o-mini";
 
-    /// <summary>Least similarity for a context sentence to be used in an extractive answer.</summary>
+    /// <summary>Least similarity of the question and the closest context document for an extractive answer; below it, a refusal.</summary>
     public double MinRelevance { get; init; } = DefaultMinRelevance;
 
     /// <summary>The sentence answered when nothing relevant is found.</summary>

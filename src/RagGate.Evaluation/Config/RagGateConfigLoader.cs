@@ -168,6 +168,7 @@ public static partial class RagGateConfigLoader
             HallucinationMarkers = s.Strings("hallucination_markers", EvalSettings.DefaultHallucinationMarkers),
             GroundednessThreshold = s.Number("groundedness_threshold", 0.6, -1, 1),
             Prices = resolve(s.String("prices")),
+            Split = s.String("split"),
         };
         s.RejectUnknownFields();
         return settings;
