@@ -17,6 +17,7 @@ internal static class RaggateApp
             EvalCommand.Create(),
             CompareCommand.Create(),
             TrecEvalCommand.Create(),
+            ServeCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -25,6 +26,9 @@ internal static class RaggateApp
             return RagGate.Evaluation.ExitCodes.BadInput;
         }
 
-        return await parse.InvokeAsync();
+        // The parser cancels on SIGTERM and ends the process 2 s later; the server must have its own
+        // shutdown timeout to finish in-flight requests, so it handles the signal itself.
+        var invocation = parse.CommandResult.Command.Name == ServeCommand.Name ? new InvocationConfiguration { ProcessTerminationTimeout = null } : null;
+        return await parse.InvokeAsync(invocation);
     }
 }

@@ -34,5 +34,9 @@ public sealed class RagPipeline(Retriever retriever, IAnswerer answerer, Context
 
     /// <summary>The context the answerer would receive for a query.</summary>
     public async Task<string> GetContextAsync(string query, CancellationToken cancellationToken = default) =>
-        contextBuilder.Build(await retriever.SearchAsync(query, TopK, cancellationToken)).Text;
+        (await BuildContextAsync(query, cancellationToken)).Text;
+
+    /// <summary>The context the answerer would receive for a query, with its token count and documents.</summary>
+    public async Task<BuiltContext> BuildContextAsync(string query, CancellationToken cancellationToken = default) =>
+        contextBuilder.Build(await retriever.SearchAsync(query, TopK, cancellationToken));
 }

@@ -36,6 +36,9 @@ public sealed record RagGateConfig
     /// <summary>Evaluation settings.</summary>
     public EvalSettings Eval { get; init; } = new();
 
+    /// <summary>Limits and switches of <c>raggate serve</c>.</summary>
+    public ServerSettings Server { get; init; } = new();
+
     /// <summary>Thresholds.</summary>
     public IReadOnlyList<GateRule> Gates { get; init; } = [];
 

@@ -38,6 +38,7 @@ public static partial class RagGateConfigLoader
             Answer = ReadAnswer(root.Section("answer")),
             Target = ReadTarget(root.Section("target")),
             Eval = ReadEval(root, Resolve),
+            Server = ReadServer(root.Section("server")),
             Gates = root.Items("gates").Select(item => ReadGate(file, item)).ToList(),
             Regressions = root.Items("regression").Select(item => ReadRegression(file, item)).ToList(),
         };
@@ -138,6 +139,35 @@ public static partial class RagGateConfigLoader
         if (settings.Kind == TargetSettings.Http && !Uri.TryCreate(settings.Url, UriKind.Absolute, out _))
         {
             throw s.Error("url", "expected an absolute http(s) URL for an http target");
+        }
+
+        s.RejectUnknownFields();
+        return settings;
+    }
+
+    private static ServerSettings ReadServer(YamlSection? s)
+    {
+        if (s is null) return new();
+        var rate = s.Section("rate_limit");
+        var admin = s.Section("admin");
+        var settings = new ServerSettings
+        {
+            MaxBodyBytes = s.Int("max_body_bytes", 16 * 1024, 256, 64 * 1024 * 1024),
+            MaxQueryChars = s.Int("max_query_chars", 2000, 1, 1_000_000),
+            MaxK = s.Int("max_k", 100, 1, 10_000),
+            RequestTimeoutSeconds = s.Number("request_timeout_seconds", 30, 0.1, 3600),
+            ShutdownTimeoutSeconds = s.Number("shutdown_timeout_seconds", 30, 0, 3600),
+            RateLimitPerSecond = rate?.Int("permits_per_second", 200, 0, 1_000_000) ?? 200,
+            RateLimitBurst = rate?.Int("burst", 400, 1, 1_000_000) ?? 400,
+            CorsOrigins = s.Strings("cors_origins", []),
+            AdminEnabled = admin?.Bool("enabled", false) ?? false,
+            AdminTokenEnv = admin?.String("token_env", ServerSettings.DefaultAdminTokenEnv) ?? ServerSettings.DefaultAdminTokenEnv,
+        };
+        rate?.RejectUnknownFields();
+        admin?.RejectUnknownFields();
+        if (settings.CorsOrigins.FirstOrDefault(o => !Uri.TryCreate(o, UriKind.Absolute, out _)) is { } origin)
+        {
+            throw s.Error("cors_origins", $"'{origin}' is not an origin; expected absolute origins such as https://app.example.com");
         }
 
         s.RejectUnknownFields();

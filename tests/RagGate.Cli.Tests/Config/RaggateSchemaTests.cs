@@ -64,6 +64,19 @@ public sealed class RaggateSchemaTests
           hallucination_markers: ["as an AI"]
           groundedness_threshold: 0.5
           prices: prices.yaml
+        server:
+          max_body_bytes: 8192
+          max_query_chars: 500
+          max_k: 50
+          request_timeout_seconds: 10
+          shutdown_timeout_seconds: 20
+          rate_limit:
+            permits_per_second: 50
+            burst: 100
+          cors_origins: ["https://app.example.com"]
+          admin:
+            enabled: true
+            token_env: MY_ADMIN_TOKEN
         gates:
           - recall@10 >= 0.85
           - metric: ndcg@10

@@ -1,0 +1,29 @@
+using RagGate.Evaluation.Config;
+using RagGate.Server.Api;
+using RagGate.Server.Hardening;
+using RagGate.Server.Observability;
+
+namespace RagGate.Server.Hosting;
+
+/// <summary>The middleware order and the endpoints.</summary>
+internal static class ServerPipeline
+{
+    public static WebApplication UseRagServer(this WebApplication app, RagGateConfig config)
+    {
+        // Errors become problem+json without exception details: no stack, no file paths.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestLogMiddleware>();
+        app.UseMiddleware<BodyLimitMiddleware>();
+        if (config.Server.CorsOrigins.Count > 0) app.UseCors();
+        app.UseRateLimiter();
+        app.UseRequestTimeouts();
+
+        app.MapRagApi();
+        app.MapStatus();
+        if (config.Server.AdminEnabled) app.MapAdmin();
+        app.MapOpenApi();
+        app.MapPrometheusScrapingEndpoint();
+        return app;
+    }
+}

@@ -1,0 +1,1 @@
+return await RagGate.Server.ServerApp.RunAsync(args);

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Options;
+using RagGate.Evaluation;
+using RagGate.Evaluation.Config;
+using RagGate.Server.Hosting;
+
+namespace RagGate.Server;
+
+/// <summary>
+/// The RAG service: <c>raggate serve --config raggate.yaml [--urls http://127.0.0.1:8080]</c>, or the
+/// published <c>RagGate.Server</c> with the same arguments. Exit code 2 with one line when the config is wrong.
+/// </summary>
+public sealed class ServerApp
+{
+    private ServerApp()
+    {
+    }
+
+    /// <summary>Builds and runs the server until SIGTERM/Ctrl+C (or <paramref name="cancellationToken"/>), finishing in-flight requests.</summary>
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var app = Build(args);
+            await app.RunAsync(cancellationToken);
+            if (app.Services.GetRequiredService<EngineHost>().LoadError is { } error)
+            {
+                await Console.Error.WriteLineAsync($"raggate: {error}");
+                return EngineLoader.FailureExitCode;
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (InputException e)
+        {
+            await Console.Error.WriteLineAsync($"raggate: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync($"raggate: {string.Join("; ", e.Failures)}");
+            return ExitCodes.BadInput;
+        }
+        catch (IOException e)
+        {
+            // Most often the address is in use.
+            await Console.Error.WriteLineAsync($"raggate: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    /// <summary>Builds the server from <c>--config</c> (required) and the usual ASP.NET Core arguments (<c>--urls</c>).</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var path = builder.Configuration["config"];
+        if (string.IsNullOrWhiteSpace(path)) throw new InputException("--config: missing; expected the raggate.yaml to serve");
+        var config = RagGateConfigLoader.Load(path);
+        if (config.Target.Kind != TargetSettings.Embedded)
+        {
+            throw new InputException($"{path}: target.kind: '{config.Target.Kind}' cannot be served; expected the embedded engine (kind: embedded)");
+        }
+
+        builder.AddRagServer(config);
+        return builder.Build().UseRagServer(config);
+    }
+}
