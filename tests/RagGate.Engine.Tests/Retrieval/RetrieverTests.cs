@@ -1,11 +1,11 @@
 using RagGate.Engine.Chunking;
 using RagGate.Engine.Indexing;
 using RagGate.Engine.Ingestion;
+using RagGate.Engine.Retrieval;
 using RagGate.Engine.Tests.Chunking;
+using RagGate.Engine.Tests.Indexing;
 using RagGate.Evaluation.Metrics;
 using RagGate.Evaluation.Runs;
-using RagGate.Engine.Retrieval;
-using RagGate.Engine.Tests.Indexing;
 
 namespace RagGate.Engine.Tests.Retrieval;
 
