@@ -7,7 +7,8 @@ namespace RagGate.Server;
 
 /// <summary>
 /// The RAG service: <c>raggate serve --config raggate.yaml [--urls http://127.0.0.1:8080]</c>, or the
-/// published <c>RagGate.Server</c> with the same arguments. Exit code 2 with one line when the config is wrong.
+/// published <c>RagGate.Server</c> with the same arguments (and <c>--prepare</c>, <c>--probe URL</c>). Exit code 2
+/// with one line when the config is wrong.
 /// </summary>
 public sealed class ServerApp
 {
@@ -20,9 +21,22 @@ public sealed class ServerApp
     {
         try
         {
+            if (Array.IndexOf(args, "--probe") is var probe and >= 0 && probe + 1 < args.Length)
+            {
+                return await ServerTasks.ProbeAsync(args[probe + 1], cancellationToken);
+            }
+
+            if (Array.IndexOf(args, "--prepare") >= 0)
+            {
+                var path = new ConfigurationBuilder().AddCommandLine([.. args.Where(a => a != "--prepare")]).Build()["config"];
+                return await ServerTasks.PrepareAsync(path ?? throw new InputException("--config: missing; expected the raggate.yaml to prepare"), cancellationToken);
+            }
+
             await using var app = Build(args);
+            // Taken before running: RunAsync disposes the service provider when it returns.
+            var engines = app.Services.GetRequiredService<EngineHost>();
             await app.RunAsync(cancellationToken);
-            if (app.Services.GetRequiredService<EngineHost>().LoadError is { } error)
+            if (engines.LoadError is { } error)
             {
                 await Console.Error.WriteLineAsync($"raggate: {error}");
                 return EngineLoader.FailureExitCode;
