@@ -1,5 +1,7 @@
+using RagGate.Cli.Hosting;
 using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
+using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.GoldenSets;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Scoring;
@@ -11,12 +13,21 @@ internal static class CompareSession
 {
     public static async Task<int> RunAsync(string baselinePath, string candidatePath, string? configPath, string? goldenPath, string? outDir, CancellationToken cancellationToken)
     {
+        if (outDir is not null) ReportFolder.Check(outDir);
         var baseline = await RunFile.ReadAsync(baselinePath, cancellationToken);
         var candidate = await RunFile.ReadAsync(candidatePath, cancellationToken);
         var config = configPath is null ? null : RagGateConfigLoader.Load(configPath);
         var goldenFile = goldenPath ?? config?.Eval.Golden ?? candidate.GoldenSet
             ?? throw new InputException($"{candidatePath}: goldenSet: missing; pass --golden <file>");
         var golden = GoldenSetLoader.Load(goldenFile);
+        RunCoverage.Require(baseline, baselinePath, golden);
+        RunCoverage.Require(candidate, candidatePath, golden);
+        if (config is null && candidate.Queries.Any(q => q.Answer is not null) && !PriceTable.Default.Contains(candidate.System.GenerationModel))
+        {
+            throw InputException.At(candidatePath, "system.generationModel",
+                $"no price for '{candidate.System.GenerationModel}' in {PriceTable.BuiltInSource}; expected a priced model, or pass --config with eval.prices");
+        }
+
         config ??= new RagGateConfig
         {
             Path = Path.GetFullPath("raggate.yaml"),

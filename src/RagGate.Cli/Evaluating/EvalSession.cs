@@ -17,16 +17,22 @@ internal sealed class EvalSession(string configPath, string? baselinePath, strin
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        ReportFolder.Check(outDir);
         var config = RagGateConfigLoader.Load(configPath);
         var golden = config.Eval.Split is { } split ? GoldenSetLoader.Load(config.Eval.Golden, split) : GoldenSetLoader.Load(config.Eval.Golden);
+        TrecIds.Require(golden);
         var baseline = baselinePath is null ? null : await RunFile.ReadAsync(baselinePath, cancellationToken);
+        if (baseline is not null) RunCoverage.Require(baseline, baselinePath!, golden);
+        var imported = runPath is null ? null : await ReadRunAsync(runPath, golden, cancellationToken);
 
         var embedded = runPath is null && config.Target.Kind == TargetSettings.Embedded;
 
-        // Judgments are checked against the corpus before anything is embedded, so a typo fails in a second, not after indexing.
+        // Judgments and ids are checked against the corpus before anything is embedded, so a typo fails in a second, not after indexing.
         var corpus = embedded && config.Corpus is not null ? await CorpusReader.ReadAsync(config.Corpus, cancellationToken) : null;
         if (corpus is not null)
         {
+            foreach (var document in corpus.Documents)
+                TrecIds.Require(document.Id, config.Corpus!, "document id");
             GoldenSetLoader.ValidateDocumentIds(golden, corpus.Documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal));
         }
 
@@ -38,9 +44,7 @@ internal sealed class EvalSession(string configPath, string? baselinePath, strin
             GoldenSetLoader.ValidateDocumentIds(golden, engine.Index.Documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal));
         }
 
-        var run = runPath is not null
-            ? await ReadRunAsync(runPath, cancellationToken)
-            : await ExecuteAsync(config, golden, engine?.Target ?? HttpTargetFor(config), cancellationToken);
+        var run = imported ?? await ExecuteAsync(config, golden, engine?.Target ?? HttpTargetFor(config), cancellationToken);
 
         using var ownEmbedder = engine is null ? RagEngine.CreateEmbedder(config.Embedding) : null;
         IEmbeddingGenerator<string, Embedding<float>> embedder = engine?.Embedder ?? ownEmbedder!;
@@ -67,10 +71,15 @@ internal sealed class EvalSession(string configPath, string? baselinePath, strin
             runner.RunAsync(golden, options, new Progress<RunProgress>(r => p.Report((r.Done, r.Total))), cancellationToken));
     }
 
-    private static async Task<Run> ReadRunAsync(string path, CancellationToken cancellationToken) =>
-        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+    private static async Task<Run> ReadRunAsync(string path, GoldenSet golden, CancellationToken cancellationToken)
+    {
+        var run = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
             ? await RunFile.ReadAsync(path, cancellationToken)
             : TrecRunFile.Read(path);
+        TrecIds.Require(run, path);
+        RunCoverage.Require(run, path, golden);
+        return run;
+    }
 
     private static HttpRagTarget HttpTargetFor(RagGateConfig config) =>
         new(new Uri(config.Target.Url!), TimeSpan.FromSeconds(config.Target.TimeoutSeconds), config.Name, config.Answer.GenerationModel);

@@ -11,16 +11,18 @@ internal static class ReportOutput
 {
     public static async Task WriteAsync(EvaluationReport report, Run? run, string outDir, bool json, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(outDir);
-        if (run is not null)
+        await ReportFolder.WriteAsync(outDir, async folder =>
         {
-            await RunFile.WriteAsync(run, Path.Combine(outDir, "run.json"), cancellationToken);
-            await AtomicFile.WriteTextAsync(Path.Combine(outDir, "run.trec"), writer => TrecRunFile.Write(run, writer, "raggate"), cancellationToken);
-        }
+            if (run is not null)
+            {
+                await RunFile.WriteAsync(run, Path.Combine(folder, "run.json"), cancellationToken);
+                await AtomicFile.WriteTextAsync(Path.Combine(folder, "run.trec"), writer => TrecRunFile.Write(run, writer, "raggate"), cancellationToken);
+            }
 
-        await ReportFiles.WriteAllAsync(report, outDir, cancellationToken);
-        var comment = MarkdownReportWriter.WritePullRequestComment(report);
-        await AtomicFile.WriteTextAsync(Path.Combine(outDir, "pr-comment.md"), writer => writer.Write(comment), cancellationToken);
+            await ReportFiles.WriteAllAsync(report, folder, cancellationToken);
+            var comment = MarkdownReportWriter.WritePullRequestComment(report);
+            await AtomicFile.WriteTextAsync(Path.Combine(folder, "pr-comment.md"), writer => writer.Write(comment), cancellationToken);
+        });
 
         if (json)
         {

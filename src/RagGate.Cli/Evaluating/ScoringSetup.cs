@@ -11,14 +11,15 @@ internal static class ScoringSetup
     public static ScoringOptions Create(RagGateConfig config, IEmbeddingGenerator<string, Embedding<float>>? embedder)
     {
         var prices = PriceTable.Load(config.Eval.Prices);
-        var price = prices.Get(config.Answer.GenerationModel);
+        // The price is looked up at the first answered query: a retrieval-only run (a TREC import) needs none.
+        var price = new Lazy<ModelPrice>(() => prices.Get(config.Answer.GenerationModel));
         return new ScoringOptions
         {
             Eval = config.Eval,
             Embedder = embedder,
-            CostOf = usage => (double)CostCalculator.Cost(usage, price),
+            CostOf = usage => (double)CostCalculator.Cost(usage, price.Value),
             GenerationModel = config.Answer.GenerationModel,
-            Tokenizer = TokenCounter.ForModel(config.Answer.GenerationModel).Encoding,
+            Tokenizer = TokenCounter.EncodingFor(config.Answer.GenerationModel) ?? "none",
             PriceTableVersion = prices.Version,
             Currency = prices.Currency,
         };

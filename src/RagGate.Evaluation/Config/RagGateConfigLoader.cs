@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.Scoring;
 
 namespace RagGate.Evaluation.Config;
@@ -10,13 +11,9 @@ public static partial class RagGateConfigLoader
     /// <summary>Loads a config file.</summary>
     public static RagGateConfig Load(string path)
     {
+        var text = InputFile.ReadText(path, "a raggate.yaml config");
         var full = System.IO.Path.GetFullPath(path);
-        if (!File.Exists(full))
-        {
-            throw new InputException($"{path}: file not found; expected a raggate.yaml config");
-        }
-
-        return Parse(path, File.ReadAllText(full), System.IO.Path.GetDirectoryName(full)!) with { Path = full };
+        return Parse(path, text, System.IO.Path.GetDirectoryName(full)!) with { Path = full };
     }
 
     /// <summary>Parses config text; relative paths resolve against <paramref name="baseDirectory"/>.</summary>
@@ -25,17 +22,18 @@ public static partial class RagGateConfigLoader
         var root = YamlSection.Parse(file, text);
         root.Int("version", 1, 1, 1);
         string? Resolve(string? p) => p is null ? null : System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, p));
+        var answer = root.Section("answer");
 
         var config = new RagGateConfig
         {
             Path = System.IO.Path.GetFullPath(file),
             Name = root.String("name", "rag")!,
-            Corpus = Resolve(root.String("corpus")),
-            Index = Resolve(root.String("index")),
+            Corpus = Resolve(root.PathString("corpus")),
+            Index = Resolve(root.PathString("index")),
             Embedding = ReadEmbedding(root.Section("embedding"), Resolve),
             Chunking = ReadChunking(root.Section("chunking")),
             Retrieval = ReadRetrieval(root.Section("retrieval")),
-            Answer = ReadAnswer(root.Section("answer")),
+            Answer = ReadAnswer(answer),
             Target = ReadTarget(root.Section("target")),
             Eval = ReadEval(root, Resolve),
             Server = ReadServer(root.Section("server")),
@@ -43,6 +41,7 @@ public static partial class RagGateConfigLoader
             Regressions = root.Items("regression").Select(item => ReadRegression(file, item)).ToList(),
         };
         root.RejectUnknownFields();
+        CheckGenerationModel(config, answer);
 
         if (config.Target.Kind == TargetSettings.Embedded && config.Corpus is null && config.Index is null)
         {
@@ -60,7 +59,7 @@ public static partial class RagGateConfigLoader
             Model = s.String("model", "minilm-l6-v2")!,
             Threads = s.Int("threads", 0, 0, 256),
             BatchSize = s.Int("batch_size", 32, 1, 4096),
-            Cache = resolve(s.String("cache")),
+            Cache = resolve(s.PathString("cache")),
         };
         s.RejectUnknownFields();
         return settings;
@@ -176,7 +175,7 @@ public static partial class RagGateConfigLoader
 
     private static EvalSettings ReadEval(YamlSection root, Func<string?, string?> resolve)
     {
-        var golden = root.String("golden");
+        var golden = root.PathString("golden");
         var s = root.Section("eval");
         if (golden is null)
         {
@@ -197,7 +196,7 @@ public static partial class RagGateConfigLoader
             RefusalMarkers = s.Strings("refusal_markers", EvalSettings.DefaultRefusalMarkers),
             HallucinationMarkers = s.Strings("hallucination_markers", EvalSettings.DefaultHallucinationMarkers),
             GroundednessThreshold = s.Number("groundedness_threshold", 0.6, -1, 1),
-            Prices = resolve(s.String("prices")),
+            Prices = resolve(s.PathString("prices")),
             Split = s.String("split"),
         };
         s.RejectUnknownFields();
@@ -213,6 +212,11 @@ public static partial class RagGateConfigLoader
             if (!match.Success || !double.TryParse(match.Groups["value"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
                 throw new InputException($"{source}: {item.Path}: '{text}' is not a gate; expected '<metric> <op> <number>', e.g. 'recall@10 >= 0.85'");
+            }
+
+            if (!double.IsFinite(value))
+            {
+                throw new InputException($"{source}: {item.Path}: threshold '{match.Groups["value"].Value}' is not a finite number; expected a finite number, e.g. 'latency_p95_ms <= 800'");
             }
 
             return Checked(new GateRule(match.Groups["metric"].Value, match.Groups["op"].Value, value, GateRule.PointMode, null, source), item.Path);
@@ -235,9 +239,9 @@ public static partial class RagGateConfigLoader
 
     private static GateRule Checked(GateRule rule, string path)
     {
-        if (!MetricCatalog.TryGet(rule.Metric, out var info))
+        if (!MetricCatalog.TryGet(rule.Metric, out var info, out var error))
         {
-            throw new InputException($"{rule.Source}: {path}: unknown metric '{rule.Metric}'; expected one of: {MetricCatalog.Describe()}");
+            throw new InputException($"{rule.Source}: {path}: {error}");
         }
 
         if (info.IsRatio && (rule.Threshold < 0 || rule.Threshold > 1))
@@ -258,14 +262,42 @@ public static partial class RagGateConfigLoader
         var source = $"{file}:{item.Line}";
         var s = item.Mapping ?? throw new InputException($"{source}: {item.Path}: expected a mapping with metric, max_drop and alpha");
         var metric = s.String("metric") ?? throw s.Error("metric", "missing; expected a metric name such as recall@10");
-        if (!MetricCatalog.TryGet(metric, out var info) || !info.HasPerQueryValues)
+        if (!MetricCatalog.TryGet(metric, out var info, out var error))
         {
-            throw s.Error("metric", $"unknown or unpaired metric '{metric}'; expected a per-query metric: {MetricCatalog.Describe(perQueryOnly: true)}");
+            throw s.Error("metric", error);
+        }
+
+        if (!info.HasPerQueryValues)
+        {
+            throw s.Error("metric", $"'{metric}' has no per-query values to pair; expected a per-query metric: {MetricCatalog.Describe(perQueryOnly: true)}");
         }
 
         var rule = new RegressionRule(info.Name, s.Number("max_drop", 0.02, 0, info.IsRatio ? 1 : double.MaxValue), s.Number("alpha", 0.05, 1e-9, 0.5), source);
         s.RejectUnknownFields();
         return rule;
+    }
+
+    // The price and the tokenizer are looked up here, so an unknown model is blamed at its config line, not at prices.yaml.
+    private static void CheckGenerationModel(RagGateConfig config, YamlSection? answer)
+    {
+        var model = config.Answer.GenerationModel;
+        if (config.Eval.Prices is { } path && !File.Exists(path))
+        {
+            return; // a missing price table is reported, with its own path, when the prices are loaded for scoring
+        }
+
+        var prices = PriceTable.Load(config.Eval.Prices);
+        InputException Error(string expected) => answer?.Error("generation_model", expected)
+            ?? new InputException($"{config.Path}:1: answer.generation_model: {expected}");
+        if (!prices.Contains(model))
+        {
+            throw Error($"no price for '{model}' in {prices.Source}; expected one of: {string.Join(", ", prices.Models)} (or set eval.prices to a table that prices it)");
+        }
+
+        if (config.Target.Kind == TargetSettings.Embedded && TokenCounter.EncodingFor(model) is null)
+        {
+            throw Error($"no tokenizer is known for '{model}'; expected a model whose name starts with {TokenCounter.KnownModelPrefixes}");
+        }
     }
 
     [GeneratedRegex(@"^\s*(?<metric>[A-Za-z_][A-Za-z0-9_@.]*)\s*(?<op>>=|<=|>|<)\s*(?<value>[-+0-9.eE]+)\s*$")]

@@ -28,17 +28,7 @@ public sealed class YamlSection
     /// <summary>Parses YAML text whose root must be a mapping.</summary>
     public static YamlSection Parse(string file, string text)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new InputException($"{file}:{e.Start.Line}: invalid YAML: {FirstLine(e.Message)}", e);
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (YamlText.Parse(file, text, "a raggate.yaml config") is not YamlMappingNode root)
         {
             throw new InputException($"{file}:1: expected a YAML mapping (key: value pairs) at the top level");
         }
@@ -62,6 +52,24 @@ public sealed class YamlSection
         return scalar.Value;
     }
 
+    /// <summary>A path field, or null when absent: an empty path or one holding NUL or control characters is an error at its line.</summary>
+    public string? PathString(string key)
+    {
+        var value = String(key);
+        if (value is null) return null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw Error(key, "the path is empty; expected a file or folder path");
+        }
+
+        if (value.Any(char.IsControl))
+        {
+            throw Error(key, "the path contains a NUL or control character; expected a file or folder path");
+        }
+
+        return value;
+    }
+
     /// <summary>A string field restricted to a set of values.</summary>
     public string Choice(string key, string fallback, params string[] allowed)
     {
@@ -81,7 +89,11 @@ public sealed class YamlSection
         if (node is null) return fallback;
         if (node is not YamlScalarNode { Value: { } text } || !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
         {
-            throw Error(node, FieldPath(key), "expected a whole number");
+            // A whole number too large for 32 bits is out of range, not "not a whole number".
+            var tooLarge = node is YamlScalarNode { Value: { } digits } && System.Numerics.BigInteger.TryParse(digits, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
+            throw Error(node, FieldPath(key), tooLarge
+                ? $"{((YamlScalarNode)node).Value} is out of range; expected {RangeText(min, max)}"
+                : "expected a whole number");
         }
 
         if (value < min || value > max)
@@ -178,7 +190,7 @@ public sealed class YamlSection
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
             if (!_read.Contains(key))
             {
-                throw Error(keyNode, FieldPath(key), $"unknown field '{key}'");
+                throw Error(keyNode, FieldPath(key), $"unknown field '{key}'; {KeyNames.Suggest(key, _read)}");
             }
         }
     }
@@ -199,7 +211,9 @@ public sealed class YamlSection
             || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             || !double.IsFinite(value))
         {
-            throw Error(node, path, "expected a number");
+            throw Error(node, path, node is YamlScalarNode { Value: { } literal } && IsNonFinite(literal)
+                ? $"'{literal}' is not a finite number; expected a finite number"
+                : "expected a number");
         }
 
         if (value < min || value > max)
@@ -209,6 +223,10 @@ public sealed class YamlSection
 
         return value;
     }
+
+    private static bool IsNonFinite(string text) =>
+        text.TrimStart('+', '-').ToLowerInvariant() is ".inf" or ".nan" or "inf" or "nan" or "infinity"
+        || (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && !double.IsFinite(value));
 
     private string FieldPath(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
@@ -222,6 +240,4 @@ public sealed class YamlSection
             (_, double.MaxValue or int.MaxValue) => $"at least {min.ToString(CultureInfo.InvariantCulture)}",
             _ => $"between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}",
         };
-
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }

@@ -1,5 +1,4 @@
-using System.Globalization;
-using YamlDotNet.Core;
+using RagGate.Evaluation.Config;
 using YamlDotNet.RepresentationModel;
 
 namespace RagGate.Evaluation.Cost;
@@ -50,18 +49,7 @@ public sealed class PriceTable
     {
         if (string.IsNullOrWhiteSpace(path))
             return Default;
-        if (!File.Exists(path))
-            throw InputException.At(path, null, "file not found; expected a price table (version, currency, models)");
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (IOException e)
-        {
-            throw new InputException($"{path}: cannot be read ({e.Message}); expected a readable price table", e);
-        }
-
+        var text = InputFile.ReadText(path, "a price table (version, currency, models)");
         return Parse(text, path);
     }
 
@@ -80,35 +68,9 @@ public sealed class PriceTable
 
     internal static PriceTable Parse(string yaml, string source)
     {
-        var stream = new YamlStream();
-        var parser = new PositionTrackingParser(new Parser(new StringReader(yaml)));
-        try
-        {
-            stream.Load(parser);
-        }
-        catch (YamlException e)
-        {
-            throw InvalidYaml(source, e.Start.Line, FirstLine(e.Message), e);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw InvalidYaml(source, parser.LastLine, "the YAML parser stopped here", e);
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (YamlText.Parse(source, yaml, "a price table") is not YamlMappingNode root)
             throw InputException.At(source, "1", "expected a mapping with version, currency and models");
         return PriceTableReader.Read(root, source);
-    }
-
-    private static InputException InvalidYaml(string source, long line, string reason, Exception inner) =>
-        new($"{source}:{line.ToString(CultureInfo.InvariantCulture)}: invalid YAML ({reason}); expected a price table", inner);
-
-    private static string FirstLine(string message)
-    {
-        var line = message.Split('\n')[0].Trim();
-        // YamlDotNet prefixes messages with their position, which the file:line already says.
-        var close = line.IndexOf("): ", StringComparison.Ordinal);
-        return line.StartsWith('(') && close > 0 ? line[(close + 3)..] : line;
     }
 
     private static PriceTable LoadBuiltIn()

@@ -61,6 +61,9 @@ public sealed class TokenCounter
         return new TokenCounter(generationModel, resolved.Encoding, resolved.Tokenizer);
     }
 
+    /// <summary>The model-name prefixes whose tokenizer is known, for error messages.</summary>
+    public static string KnownModelPrefixes => string.Join(", ", Prefixes.Select(p => p.Prefix));
+
     /// <summary>The encoding a model name maps to, or null when none is known.</summary>
     public static string? EncodingFor(string generationModel)
     {

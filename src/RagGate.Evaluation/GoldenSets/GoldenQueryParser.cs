@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using RagGate.Evaluation.Serialization;
 
 namespace RagGate.Evaluation.GoldenSets;
 
@@ -40,8 +41,8 @@ internal static class GoldenQueryParser
         {
             foreach (var property in ids.EnumerateObject())
             {
-                if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt32(out var grade) || grade < 0)
-                    throw new InputException($"{place}: query {position} gives document '{property.Name}' grade {property.Value.GetRawText()}; expected a whole number >= 0");
+                if (property.Value.ValueKind != JsonValueKind.Number || !RelevanceGrade.TryParse(property.Value.GetRawText(), allowNegative: false, out var grade, out _))
+                    throw new InputException(GradeError(place, position, property));
                 AddJudgment(judgments, property.Name, grade, place, position);
             }
             return judgments;
@@ -49,6 +50,16 @@ internal static class GoldenQueryParser
         foreach (var id in StringList(element, "expected_doc_ids", place, position))
             AddJudgment(judgments, id, 1, place, position);
         return judgments;
+    }
+
+    private static string GradeError(string place, int position, JsonProperty property)
+    {
+        var raw = property.Value.GetRawText();
+        var outOfRange = property.Value.ValueKind == JsonValueKind.Number && decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && value == decimal.Truncate(value) && value > int.MaxValue;
+        return outOfRange
+            ? $"{place}: query {position} gives document '{property.Name}' grade {raw}, which is out of range; expected a whole number from 0 to {int.MaxValue.ToString(CultureInfo.InvariantCulture)}"
+            : $"{place}: query {position} gives document '{property.Name}' grade {raw}; expected a whole number >= 0";
     }
 
     private static void AddJudgment(Dictionary<string, int> judgments, string id, int grade, string place, int position)
@@ -93,13 +104,5 @@ internal static class GoldenQueryParser
         return list;
     }
 
-    private static string Describe(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
+    private static string Describe(JsonElement value) => JsonErrors.Describe(value.ValueKind);
 }

@@ -35,13 +35,12 @@ public static class GoldenSetLoader
     /// <summary>Loads a golden set; <paramref name="split"/> picks the BEIR qrels file.</summary>
     public static GoldenSet Load(string path, string split)
     {
+        InputFile.CheckPath(path, Expected);
         if (Directory.Exists(path))
         {
             var queriesFile = BeirGoldenSetReader.QueriesFile(path, split);
-            return LoadBeir(path, queriesFile, Objects(queriesFile, File.ReadAllBytes(queriesFile)), split);
+            return LoadBeir(path, queriesFile, Objects(queriesFile, ReadAll(queriesFile)), split);
         }
-        if (!File.Exists(path))
-            throw new InputException($"{path}: file not found; expected a golden set (JSON, JSONL or a BEIR folder)");
         var bytes = ReadAll(path);
         if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
         {
@@ -97,17 +96,9 @@ public static class GoldenSetLoader
 
     private static List<(JsonElement, int)> Objects(string file, byte[] bytes) => JsonLines.Objects(file, bytes);
 
-    private static byte[] ReadAll(string path)
-    {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{path}: cannot read the file ({e.Message.TrimEnd('.')}); expected a readable golden set", e);
-        }
-    }
+    private const string Expected = "a golden set (JSON, JSONL or a BEIR folder)";
+
+    private static byte[] ReadAll(string path) => InputFile.ReadUtf8Bytes(path, Expected);
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

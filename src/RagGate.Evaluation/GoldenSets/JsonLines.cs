@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using RagGate.Evaluation.Serialization;
 
 namespace RagGate.Evaluation.GoldenSets;
 
@@ -74,20 +75,9 @@ internal static class JsonLines
         return result;
     }
 
-    public static InputException InvalidJson(string file, JsonException e) =>
-        new($"{file}:{(e.LineNumber ?? 0) + 1}: invalid JSON: {Reason(e)}{(e.Path is { Length: > 1 } path ? $" at {path}" : "")}", e);
+    public static InputException InvalidJson(string file, JsonException e) => JsonErrors.Invalid(file, e);
 
-    // JsonException messages end with " Path: $ | LineNumber: 0 | BytePositionInLine: 3."; the line is already in front.
-    private static string Reason(JsonException e)
-    {
-        var message = e.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        if (cut < 0)
-            cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        message = (cut < 0 ? message : message[..cut]).Trim().TrimEnd('.');
-        var column = e.BytePositionInLine is { } position ? $" (column {position + 1})" : "";
-        return message.Replace('\n', ' ').Replace('\r', ' ') + column;
-    }
+    private static string Reason(JsonException e) => JsonErrors.Reason(e);
 
     private static List<long> LineStarts(byte[] bytes)
     {

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Globalization;
 using RagGate.Evaluation.Runs;
 
@@ -36,7 +35,7 @@ public static class TrecQrels
         var first = true;
         while (reader.ReadLine())
         {
-            if (first && !Utf8Parser.TryParse(reader.Field(reader.FieldCount - 1), out int _, out _))
+            if (first && !RelevanceGrade.TryParse(reader.String(Math.Min(reader.FieldCount, 8) - 1), allowNegative: true, out _, out _))
             {
                 first = false;
                 continue;
@@ -95,9 +94,9 @@ public static class TrecQrels
     private static void Add(TrecTextReader reader, Dictionary<string, Dictionary<string, int>> qrels,
         int queryField, int documentField, int gradeField, bool allowNegative)
     {
-        var text = System.Text.Encoding.UTF8.GetString(reader.Field(gradeField));
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var grade) || (!allowNegative && grade < 0))
-            throw reader.Error($"relevance '{text}' is not a {(allowNegative ? "" : "non-negative ")}whole number; expected an integer grade");
+        var text = reader.String(gradeField);
+        if (!RelevanceGrade.TryParse(text, allowNegative, out var grade, out var error))
+            throw reader.Error(error);
         var qid = reader.PooledString(queryField);
         if (!qrels.TryGetValue(qid, out var judgments))
         {

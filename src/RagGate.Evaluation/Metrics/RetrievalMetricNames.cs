@@ -52,6 +52,9 @@ public static class RetrievalMetricNames
     /// <summary>True when <paramref name="name"/> is a retrieval metric (<c>recall@10</c>, <c>mrr</c>...).</summary>
     public static bool IsRetrievalMetric(string name) => TryParse(name, out _, out _);
 
+    /// <summary>True when <paramref name="family"/> names a retrieval metric family (<c>recall</c>, <c>p</c>, <c>ndcg_cut</c>...).</summary>
+    public static bool IsFamily(string family) => Table.ContainsKey(family);
+
     /// <summary>Parses a metric name; throws <see cref="FormatException"/> with what is expected.</summary>
     public static RetrievalMetric Parse(string name) =>
         TryParse(name, out var metric, out var error) ? metric : throw new FormatException(error);
@@ -81,7 +84,10 @@ public static class RetrievalMetricNames
         var text = name[(at + 1)..].Trim();
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var k) || k <= 0)
         {
-            error = $"metric '{name}' has cutoff '{text}'; expected a positive whole number, for example {entry.Canonical}@10";
+            var tooLarge = text.Length > 0 && text.All(char.IsAsciiDigit) && text.TrimStart('0').Length > 0;
+            error = tooLarge
+                ? $"metric '{name}' has cutoff {text}, which is out of range; expected a whole number from 1 to {int.MaxValue.ToString(CultureInfo.InvariantCulture)}, for example {entry.Canonical}@10"
+                : $"metric '{name}' has cutoff '{text}'; expected a positive whole number, for example {entry.Canonical}@10";
             return false;
         }
         metric = new RetrievalMetric($"{entry.Canonical}@{k.ToString(CultureInfo.InvariantCulture)}", entry.Kind, k);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using RagGate.Evaluation.GoldenSets;
 using RagGate.Evaluation.Serialization;
 
 namespace RagGate.Evaluation.Runs;
@@ -31,26 +30,30 @@ public static class RunFile
     }
 
     /// <summary>Reads a run; broken JSON, a wrong shape or an unsupported schemaVersion throw an <see cref="InputException"/>.</summary>
-    public static async Task<Run> ReadAsync(string path, CancellationToken cancellationToken)
+    public static Task<Run> ReadAsync(string path, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
-            throw new InputException($"{path}: file not found; expected a run.json written by raggate eval");
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var bytes = InputFile.ReadUtf8Bytes(path, "a run.json written by raggate eval");
+        Run? run;
         try
         {
-            using (var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }))
-                CheckSchemaVersion(path, document.RootElement);
+            using (var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 }))
+                CheckRoot(path, document.RootElement);
             // Deserializing the bytes (not the document) keeps line numbers in errors.
-            return JsonSerializer.Deserialize(bytes, RunJsonContext.Default.Run)
-                ?? throw new InputException($"{path}:1: the run is null; expected a run object");
+            run = JsonSerializer.Deserialize(bytes, RunJsonContext.Default.Run);
         }
         catch (JsonException e)
         {
-            throw JsonLines.InvalidJson(path, e);
+            throw JsonErrors.Invalid(path, e);
         }
+
+        if (run is null)
+            throw new InputException($"{path}:1: the run is null; expected a run object");
+        RunValidator.Validate(run, path);
+        return Task.FromResult(run);
     }
 
-    private static void CheckSchemaVersion(string path, JsonElement root)
+    private static void CheckRoot(string path, JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
             throw new InputException($"{path}:1: the run is not a JSON object; expected a run.json object");
@@ -58,5 +61,12 @@ public static class RunFile
             throw InputException.At(path, "schemaVersion", $"missing or not a whole number; expected {Run.CurrentSchemaVersion}");
         if (number != Run.CurrentSchemaVersion)
             throw InputException.At(path, "schemaVersion", $"version {number} is not supported; this RagGate reads version {Run.CurrentSchemaVersion}");
+        foreach (var (field, kind, expected) in new[] { ("system", JsonValueKind.Object, "an object with name and generationModel"), ("queries", JsonValueKind.Array, "an array of query records") })
+        {
+            if (!root.TryGetProperty(field, out var value))
+                throw InputException.At(path, field, $"missing; expected {expected}");
+            if (value.ValueKind != kind)
+                throw InputException.At(path, field, $"is {JsonErrors.Describe(value.ValueKind)}; expected {expected}");
+        }
     }
 }

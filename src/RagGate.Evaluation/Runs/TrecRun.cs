@@ -34,4 +34,8 @@ public sealed class TrecRun
             return count;
         }
     }
+
+    /// <summary>The one rule for a document listed twice under one query, shared by trec-eval and eval --run.</summary>
+    public static InputException DuplicateDocument(string file, string queryId, string documentId) =>
+        new($"{file}: document '{documentId}' is retrieved twice for query '{queryId}'; expected each document once per query");
 }

@@ -14,17 +14,17 @@ public static class TrecRunFile
     /// <summary>Writes one line per retrieved document, best first; a repeated document id is written once.</summary>
     public static void Write(Run run, TextWriter writer, string tag)
     {
-        RequireToken(tag, "tag", "run tag");
+        TrecIds.Require(tag, "tag", "run tag");
         foreach (var query in run.Queries)
         {
-            RequireToken(query.Id, query.Id, "query id");
+            TrecIds.Require(query.Id, query.Id, "query id");
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var rank = 0;
             foreach (var document in query.Retrieved)
             {
                 if (!seen.Add(document.Id))
                     continue;
-                RequireToken(document.Id, query.Id, "document id");
+                TrecIds.Require(document.Id, query.Id, "document id");
                 rank++;
                 writer.Write(query.Id);
                 writer.Write(" Q0 ");
@@ -55,8 +55,13 @@ public static class TrecRunFile
             var documents = trec.Queries[queryId].ToArray();
             Array.Sort(documents, TrecRanking.Comparer);
             var record = new QueryRecord { Id = queryId };
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < documents.Length; i++)
+            {
+                if (!seen.Add(documents[i].Id))
+                    throw TrecRun.DuplicateDocument(path, queryId, documents[i].Id);
                 record.Retrieved.Add(new RankedDocument(documents[i].Id, documents[i].Score, i + 1));
+            }
             run.TopK = Math.Max(run.TopK, documents.Length);
             run.Queries.Add(record);
         }
@@ -106,11 +111,5 @@ public static class TrecRunFile
         if (double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) && double.IsFinite(score))
             return score;
         throw reader.Error($"score '{System.Text.Encoding.UTF8.GetString(field)}' is not a number; expected 'qid Q0 docid rank score tag'");
-    }
-
-    private static void RequireToken(string value, string place, string what)
-    {
-        if (value.Length == 0 || value.AsSpan().IndexOfAny(" \t\r\n\v\f") >= 0)
-            throw new InputException($"{place}: {what} '{value}' is empty or contains whitespace; TREC files need ids without whitespace");
     }
 }

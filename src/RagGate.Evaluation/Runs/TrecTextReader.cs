@@ -23,6 +23,7 @@ internal sealed class TrecTextReader : IDisposable
     public TrecTextReader(string path)
     {
         Path = path;
+        InputFile.RequireFile(path, "a TREC file");
         try
         {
             _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
@@ -111,10 +112,11 @@ internal sealed class TrecTextReader : IDisposable
             if (newline >= 0 || (_eof && available.Length > 0))
             {
                 var length = newline >= 0 ? newline : available.Length;
+                LineNumber++;
+                CheckLine(available[..length]);
                 lineStart = _start;
                 lineEnd = _start + length;
                 _start += newline >= 0 ? newline + 1 : length;
-                LineNumber++;
                 return true;
             }
             if (_eof)
@@ -140,7 +142,24 @@ internal sealed class TrecTextReader : IDisposable
         var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
         if (read == 0)
             _eof = true;
+        var first = _stream.Position == read && read > 0;
+        if (first)
+            InputFile.CheckNotUtf16(Path, _buffer.AsSpan(0, Math.Min(read, 4)));
         _end += read;
+        // A UTF-8 byte-order mark is dropped, as in every other file RagGate reads (trec_eval would keep it in the first id).
+        if (first && _buffer.AsSpan(0, _end).StartsWith(InputFile.Utf8Bom))
+            _start = 3;
+    }
+
+    // trec_eval stops reading at a NUL byte and reads a file with CR-only line endings as one line;
+    // both would silently drop judgments, so they are rejected at their line instead.
+    private void CheckLine(ReadOnlySpan<byte> line)
+    {
+        if (line.IndexOf((byte)0) >= 0)
+            throw Error("the line holds a NUL byte; expected UTF-8 text");
+        var cr = line.IndexOf((byte)'\r');
+        if (cr >= 0 && cr < line.Length - 1 && line[(cr + 1)..].IndexOfAnyExcept((byte)'\r') >= 0)
+            throw Error("a carriage return (CR) ends a line inside this one; expected LF or CRLF line endings, not CR alone");
     }
 
     private int Split(int i, int end)

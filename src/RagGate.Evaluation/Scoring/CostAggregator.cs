@@ -16,7 +16,10 @@ internal static class CostAggregator
             Currency = options.Currency,
             PriceTableVersion = options.PriceTableVersion,
         };
-        var answered = run.Queries.Where(q => q.Answer is not null).ToList();
+        // The sample is the answered records the golden set scored: records of other queries carry no cost,
+        // and an empty sample leaves the summary empty (reported as n/a), never an average of nothing.
+        var scored = queries.Where(q => q.Values.ContainsKey(MetricCatalog.CostPerQuery)).Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        var answered = run.Queries.Where(q => q.Answer is not null && scored.Contains(q.Id)).ToList();
         if (answered.Count == 0) return summary;
 
         var totals = answered.Select(q => (double)(q.PromptTokens + q.CompletionTokens)).ToList();

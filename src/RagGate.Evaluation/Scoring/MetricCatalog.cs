@@ -74,6 +74,26 @@ public static class MetricCatalog
         return info is not null;
     }
 
+    /// <summary>
+    /// Looks a metric up, or explains in <paramref name="error"/> what is wrong: the precise cutoff message for a
+    /// retrieval family (<c>recall@0</c>, bare <c>recall</c>), the list of known names otherwise.
+    /// </summary>
+    public static bool TryGet(string name, [NotNullWhen(true)] out MetricInfo? info, [NotNullWhen(false)] out string? error)
+    {
+        if (TryGet(name, out info))
+        {
+            error = null;
+            return true;
+        }
+
+        var at = name.IndexOf('@', StringComparison.Ordinal);
+        var family = (at < 0 ? name : name[..at]).Trim();
+        error = RetrievalMetricNames.IsFamily(family) && !RetrievalMetricNames.TryParse(name.Trim(), out _, out var cutoffError)
+            ? cutoffError
+            : $"unknown metric '{name}'; expected one of: {Describe()}";
+        return false;
+    }
+
     /// <summary>Looks a metric up, or throws with the list of known names.</summary>
     public static MetricInfo Get(string name) =>
         TryGet(name, out var info) ? info : throw new InputException($"unknown metric '{name}'; expected one of: {Describe()}");

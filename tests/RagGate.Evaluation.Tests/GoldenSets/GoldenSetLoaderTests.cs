@@ -85,6 +85,7 @@ public sealed class GoldenSetLoaderTests
     [InlineData("{\"queries\": [\n{\"id\": \"x\", \"query\": \"a\", \"expected_doc_ids\": []},\n{\"id\": \"x\", \"query\": \"b\", \"expected_doc_ids\": []}]}", ":3: query id 'x' is used twice")]
     [InlineData("{\"queries\": [\n{\"query\": \"a\", \"expected_doc_ids\": {\"d\": -1}}]}", ":2: query 1 gives document 'd' grade -1; expected a whole number >= 0")]
     [InlineData("{\"queries\": [\n{\"query\": \"a\", \"expected_doc_ids\": {\"d\": 1.5}}]}", ":2: query 1 gives document 'd' grade 1.5")]
+    [InlineData("{\"queries\": [\n{\"query\": \"a\", \"expected_doc_ids\": {\"d\": 2147483648}}]}", ":2: query 1 gives document 'd' grade 2147483648, which is out of range; expected a whole number from 0 to 2147483647")]
     [InlineData("{\"queries\": []}", ": the golden set has no queries")]
     public void Load_BadReferenceJson_ThrowsOneLineWithFileAndLine(string content, string expected)
     {
@@ -106,7 +107,7 @@ public sealed class GoldenSetLoaderTests
 
         var error = Assert.Throws<InputException>(() => GoldenSetLoader.Load(directory.Path));
 
-        Assert.StartsWith($"{qrels}:2: relevance '-2' is not a non-negative whole number", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{qrels}:2: relevance '-2' is out of range; expected a whole number from 0 to 2147483647", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class TrecQrelsTests
     [Theory]
     [InlineData("q1 0 a 1\nq1 0 a 0\n", ":2: document 'a' is judged twice for query 'q1'")]
     [InlineData("q1 0 a 1\nq1 0 b\n", ":2: malformed line with 3 fields")]
-    [InlineData("q1 0 a yes\n", ":1: relevance 'yes' is not a whole number")]
+    [InlineData("q1 0 a yes\n", ":1: relevance 'yes' is not a number; expected a whole number")]
     public void ReadTrec_BadLine_NamesFileAndLine(string content, string expected)
     {
         using var directory = new TempDirectory();

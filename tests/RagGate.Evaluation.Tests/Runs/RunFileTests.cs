@@ -75,11 +75,11 @@ public sealed class RunFileTests
     public async Task ReadAsync_WrongType_NamesTheLine()
     {
         using var directory = new TempDirectory();
-        var path = directory.Write("run.json", "{\n  \"schemaVersion\": 1,\n  \"topK\": \"ten\"\n}");
+        var path = directory.Write("run.json", "{\n  \"schemaVersion\": 1,\n  \"system\": {\"name\": \"s\", \"generationModel\": \"none\"},\n  \"queries\": [],\n  \"topK\": \"ten\"\n}");
 
         var error = await Assert.ThrowsAsync<InputException>(() => RunFile.ReadAsync(path, CancellationToken.None));
 
-        Assert.StartsWith($"{path}:3: invalid JSON", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{path}:5: wrong type at $.topK; expected a whole number", error.Message, StringComparison.Ordinal);
         Assert.Contains("$.topK", error.Message, StringComparison.Ordinal);
     }
 }

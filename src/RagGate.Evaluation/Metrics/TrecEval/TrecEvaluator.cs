@@ -80,16 +80,17 @@ public static class TrecEvaluator
             }
             documents.CopyTo(_sorted);
             Array.Sort(_sorted, 0, count, TrecRanking.Comparer);
-            if (maxDocuments is { } max && count > max)
-                count = max;
+            // Every document is checked, not only the top -M: eval --run applies the same rule to the whole file.
             _seen.Clear();
             for (var i = 0; i < count; i++)
             {
-                var id = _sorted[i].Id;
-                if (!_seen.Add(id))
-                    throw new InputException($"{run.Path ?? run.Tag}: document '{id}' is retrieved twice for query '{queryId}'; expected each document once per query");
-                _grades[i] = judgments.TryGetValue(id, out var grade) ? grade : -1;
+                if (!_seen.Add(_sorted[i].Id))
+                    throw TrecRun.DuplicateDocument(run.Path ?? run.Tag, queryId, _sorted[i].Id);
             }
+            if (maxDocuments is { } max && count > max)
+                count = max;
+            for (var i = 0; i < count; i++)
+                _grades[i] = judgments.TryGetValue(_sorted[i].Id, out var grade) ? grade : -1;
             return _grades.AsSpan(0, count);
         }
     }

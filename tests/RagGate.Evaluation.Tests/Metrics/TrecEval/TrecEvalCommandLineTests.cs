@@ -132,7 +132,7 @@ public sealed class TrecEvalCommandLineTests
         var code = TrecEvalCommandLine.Run(["-m", "map", FixturePath.TrecEval("edge-cases", "qrels.txt"), "/nonexistent/run.trec"], stdout, stderr);
 
         Assert.Equal(2, code);
-        Assert.StartsWith("raggate trec-eval: /nonexistent/run.trec: cannot read the file", stderr.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("raggate trec-eval: /nonexistent/run.trec: file not found; expected a TREC file", stderr.ToString(), StringComparison.Ordinal);
     }
 
     private static (int Code, string Stdout, string Stderr) RunOn(string qrels, string run, params string[] options)
