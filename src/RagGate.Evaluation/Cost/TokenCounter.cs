@@ -61,8 +61,8 @@ public sealed class TokenCounter
         return new TokenCounter(generationModel, resolved.Encoding, resolved.Tokenizer);
     }
 
-    /// <summary>The model-name prefixes whose tokenizer is known, for error messages.</summary>
-    public static string KnownModelPrefixes => string.Join(", ", Prefixes.Select(p => p.Prefix));
+    /// <summary>Examples of model names whose tokenizer is known, for error messages (the tokenizer package decides).</summary>
+    public static string KnownModelPrefixes => "gpt-4o, gpt-4.1, gpt-5, o1, o3, o4, gpt-4, gpt-3.5 (o200k_base or cl100k_base)";
 
     /// <summary>The encoding a model name maps to, or null when none is known.</summary>
     public static string? EncodingFor(string generationModel)
