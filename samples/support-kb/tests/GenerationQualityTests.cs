@@ -43,6 +43,7 @@ public sealed class GenerationQualityTests(SupportKbFixture kb)
             if ((await kb.Pipeline.QueryWithUsageAsync(query.Query)).Refused) refused++;
         }
 
-        Assert.True(refused * 2 >= unanswerable.Count, $"Only {refused} of {unanswerable.Count} unanswerable questions were refused");
+        // The refusal_accuracy gate of raggate.yaml: at least 7 in 10 of the 27 are refused.
+        Assert.True(refused * 10 >= unanswerable.Count * 7, $"Only {refused} of {unanswerable.Count} unanswerable questions were refused");
     }
 }

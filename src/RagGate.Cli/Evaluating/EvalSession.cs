@@ -20,7 +20,7 @@ internal sealed class EvalSession(string configPath, string? baselinePath, strin
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var config = WithOverrides(RagGateConfigLoader.Load(configPath));
-        var golden = GoldenSetLoader.Load(config.Eval.Golden);
+        var golden = config.Eval.Split is { } split ? GoldenSetLoader.Load(config.Eval.Golden, split) : GoldenSetLoader.Load(config.Eval.Golden);
         if (dryRun)
         {
             Console.WriteLine(DryRun.Describe(config, golden, DryRun.Estimate(config, golden)));

@@ -103,6 +103,8 @@ public sealed class RagEngine : IDisposable
         Refusal = settings.Refusal,
         MaxContextTokens = settings.MaxContextTokens,
         MaxSentences = settings.MaxSentences,
+        SystemPrompt = settings.SystemPrompt ?? AnswerOptions.DefaultSystemPrompt,
+        PromptTemplate = settings.PromptTemplate ?? AnswerOptions.DefaultPromptTemplate,
     };
 
     private static SystemIdentity Identity(RagGateConfig config, OnnxEmbeddingGenerator embedder, RagIndex index)
