@@ -2,8 +2,8 @@ using RagGate.Engine.Chunking;
 using RagGate.Engine.Indexing;
 using RagGate.Engine.Ingestion;
 using RagGate.Engine.Retrieval;
-using RagGate.Engine.Tests.Embeddings;
 using RagGate.Engine.Tests.Chunking;
+using RagGate.Engine.Tests.Embeddings;
 using RagGate.Engine.Tests.Indexing;
 using RagGate.Evaluation.Runs;
 
