@@ -7,6 +7,25 @@ namespace RagGate.Benchmarks;
 /// <summary>Command-line options shared by the embed and embed-cache benchmarks.</summary>
 internal sealed record EmbedBenchmarkOptions(string Model, int Docs, string Corpus, int Threads, int BatchSize, int Rounds)
 {
+    /// <summary>
+    /// Parses <paramref name="args"/>, loads the passages and runs <paramref name="body"/>: exit 0, or 2 with one line
+    /// when an argument or the corpus is wrong.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, int defaultDocs, Func<EmbedBenchmarkOptions, List<string>, Task> body)
+    {
+        try
+        {
+            var options = Parse(args, defaultDocs);
+            await body(options, EmbedBenchmarkCorpus.Load(options.Corpus, options.Docs));
+            return 0;
+        }
+        catch (InputException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+    }
+
     public static EmbedBenchmarkOptions Parse(string[] args, int defaultDocs)
     {
         var options = new EmbedBenchmarkOptions(EmbeddingModelCatalog.DefaultModelId, defaultDocs, EmbedBenchmarkCorpus.DefaultPath, 0, 32, 2);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using RagGate.Engine.Embeddings;
-using RagGate.Evaluation;
 
 namespace RagGate.Benchmarks;
 
@@ -14,30 +13,18 @@ internal static class EmbedCacheBenchmark
 {
     public const string Name = "embed-cache";
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => EmbedBenchmarkOptions.RunAsync(args, defaultDocs: 300, async (options, texts) =>
     {
+        var folder = Directory.CreateTempSubdirectory("raggate-embed-cache-").FullName;
         try
         {
-            var options = EmbedBenchmarkOptions.Parse(args, defaultDocs: 300);
-            var texts = EmbedBenchmarkCorpus.Load(options.Corpus, options.Docs);
-            var folder = Directory.CreateTempSubdirectory("raggate-embed-cache-").FullName;
-            try
-            {
-                await RunAsync(options, texts, folder);
-            }
-            finally
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-
-            return 0;
+            await RunAsync(options, texts, folder);
         }
-        catch (InputException e)
+        finally
         {
-            Console.Error.WriteLine(e.Message);
-            return 2;
+            Directory.Delete(folder, recursive: true);
         }
-    }
+    });
 
     private static async Task RunAsync(EmbedBenchmarkOptions options, List<string> texts, string folder)
     {

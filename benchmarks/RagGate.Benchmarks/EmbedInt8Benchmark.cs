@@ -3,7 +3,6 @@ using System.Numerics.Tensors;
 using Microsoft.ML.OnnxRuntime;
 using RagGate.Engine.Embeddings;
 using RagGate.Engine.Embeddings.Quantization;
-using RagGate.Evaluation;
 
 namespace RagGate.Benchmarks;
 
@@ -17,21 +16,7 @@ internal static class EmbedInt8Benchmark
 {
     public const string Name = "embed-int8";
 
-    public static async Task<int> RunAsync(string[] args)
-    {
-        try
-        {
-            var options = EmbedBenchmarkOptions.Parse(args, defaultDocs: 200);
-            var texts = EmbedBenchmarkCorpus.Load(options.Corpus, options.Docs);
-            await RunAsync(options, texts);
-            return 0;
-        }
-        catch (InputException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return 2;
-        }
-    }
+    public static Task<int> RunAsync(string[] args) => EmbedBenchmarkOptions.RunAsync(args, defaultDocs: 200, RunAsync);
 
     private static async Task RunAsync(EmbedBenchmarkOptions options, List<string> texts)
     {
