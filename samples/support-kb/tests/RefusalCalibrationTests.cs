@@ -44,7 +44,7 @@ public sealed class RefusalCalibrationTests(SupportKbFixture kb, ITestOutputHelp
     {
         // The configured answerer, told never to refuse, so every query's support is seen.
         var options = new AnswerOptions { GenerationModel = kb.Config.Answer.GenerationModel, MinRelevance = -1 };
-        var answerer = new ExtractiveAnswerer(kb.Engine.Embedder, options);
+        var answerer = new ExtractiveAnswerer(kb.Engine.Embedder, options, kb.Engine.Index.TermIdf);
         var supports = new List<(string, double, bool)>();
         foreach (var query in kb.Tuning.Queries)
         {

@@ -7,38 +7,44 @@ namespace RagGate.Engine.Answering;
 
 /// <summary>
 /// The default answerer, for when no generative model is available. It answers as a support agent
-/// would: from the best-supported document it quotes one coherent passage (the paragraph or list
-/// around the sentence closest to the question, and after an introduction the numbered steps, in
-/// order), followed by its <c>[doc-id]</c>; it adds one sentence from a second document only when
-/// that sentence is as relevant and says something the passage does not. It refuses when no
-/// context document is similar enough to the question (<see cref="AnswerOptions.MinRelevance"/>,
-/// the cosine of the question and the document's text). Usage counts the prompt that would be
-/// sent to the configured generation model.
+/// would: it chooses the best-supported document (the retriever's similarity, the title's and the
+/// best passage's, see <see cref="DocumentScore"/>) and quotes one coherent passage of it (the
+/// paragraph or list around its best pair of sentences, and after an introduction the numbered
+/// steps, in order), followed by its <c>[doc-id]</c>; it adds one sentence from a second document
+/// only when that document is nearly as well supported and the sentence says something the passage
+/// does not. It refuses when no context document supports the question enough
+/// (<see cref="AnswerOptions.MinRelevance"/> against <see cref="DocumentScore.Support"/>). Usage
+/// counts the prompt that would be sent to the configured generation model.
 /// </summary>
 /// <remarks>
-/// The refusal signal is the whole document's similarity, not the best sentence's: on the sample's
-/// tuning split the best sentence separates answerable from unanswerable questions with balanced
-/// accuracy 0.83 at best, the document 0.90. A single sentence of a nearby article often shares
-/// the question's words (a pen-case question meets the pen warranty) while the article as a whole
-/// is about something else.
+/// The document holding the single best sentence is often the wrong one: for "How do I reset my
+/// password?" it is the account-locked article ("Reset your password with Forgot password?"), and
+/// the document most similar as a whole is change-password. Both were measured on the sample's
+/// tuning split before <see cref="DocumentScore.Choice"/> replaced them.
 /// </remarks>
 public sealed class ExtractiveAnswerer : IAnswerer
 {
-    // A second source must score within this much of the best sentence to be worth adding...
-    private const float SecondSourceMargin = 0.05f;
+    // A second document must be chosen nearly as readily as the first to be worth quoting...
+    private const double SecondSourceMargin = 0.05;
 
     // ...and must not restate the passage: sentences above this similarity to a quoted one add nothing.
     private const float RestatementSimilarity = 0.8f;
 
     private readonly IEmbeddingGenerator<string, Embedding<float>> _embeddings;
     private readonly AnswerPreparer _preparer;
+    private readonly QuestionCoverage _coverage;
 
-    /// <summary>Creates the answerer over a sentence embedding generator.</summary>
-    public ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<float>> embeddings, AnswerOptions? options = null)
+    /// <summary>
+    /// Creates the answerer over a sentence embedding generator. <paramref name="termWeight"/> weighs an
+    /// analyzed question term by its rarity in the corpus (the index's IDF); every term weighs the same without it.
+    /// </summary>
+    public ExtractiveAnswerer(
+        IEmbeddingGenerator<string, Embedding<float>> embeddings, AnswerOptions? options = null, Func<string, double>? termWeight = null)
     {
         ArgumentNullException.ThrowIfNull(embeddings);
         _preparer = new AnswerPreparer(options);
         _embeddings = embeddings;
+        _coverage = new QuestionCoverage(termWeight);
     }
 
     /// <inheritdoc />
@@ -52,56 +58,84 @@ public sealed class ExtractiveAnswerer : IAnswerer
     {
         var (context, prompt) = _preparer.Prepare(query, documents);
         var passages = context.Documents.Select(d => PassageText.Parse(d.Text)).ToList();
-        var scores = await ScoreAsync(query, context.Documents, passages, cancellationToken);
-        var best = scores?.Best();
-        var support = scores?.DocumentSupport;
-        var refused = best is null || !(support >= Options.MinRelevance);
+        var scored = await ScoreAsync(query, context.Documents, passages, cancellationToken);
+        var chosen = scored is null ? -1 : Choose(scored.Value.Documents);
+        double? support = chosen < 0 ? null : scored!.Value.Documents.Max(d => d?.Support ?? double.NegativeInfinity);
+        var refused = chosen < 0 || !(support >= Options.MinRelevance);
         var (text, citations) = refused
             ? (Options.Refusal, [])
-            : Compose(context.Documents, passages, scores!, best!.Value);
+            : Compose(context.Documents, passages, scored!.Value.Sentences, scored.Value.Documents, chosen);
         var usage = new TokenUsage(_preparer.Counter.CountChat(prompt), _preparer.Counter.Count(text), context.Tokens);
         return new Answer(text, citations, refused, context.Text, context.Tokens, usage) { Support = support };
     }
 
-    private (string Text, IReadOnlyList<string> Citations) Compose(
-        IReadOnlyList<RetrievedDocument> documents, List<PassageText> passages, SentenceScores scores, (int Document, int Unit, float Score) best)
+    // The best-chosen document with a quotable unit; -1 when none has one. The earlier (higher-ranked) wins a tie.
+    private static int Choose(DocumentScore?[] documents)
     {
-        var passage = passages[best.Document];
-        var quoted = PassageSelector.Select(passage, best.Unit, Options.MaxSentences);
-        var text = PassageSelector.Render(passage, quoted) + $" [{documents[best.Document].Id}]";
-        var citations = new List<string> { documents[best.Document].Id };
-        var quotedSentences = quoted.SelectMany(u => passage.Units[u].Sentences).ToList();
-        var second = scores.BestOutside(best.Document, best.Score - SecondSourceMargin);
-        if (second is { } extra && !scores.Restates(passages[extra.Document].Units[extra.Unit], quotedSentences, RestatementSimilarity))
+        var best = -1;
+        for (var d = 0; d < documents.Length; d++)
         {
-            text += $"\n{passages[extra.Document].Units[extra.Unit].Quote} [{documents[extra.Document].Id}]";
-            citations.Add(documents[extra.Document].Id);
+            if (documents[d] is { } score && (best < 0 || score.Choice > documents[best]!.Value.Choice))
+                best = d;
+        }
+
+        return best;
+    }
+
+    private (string Text, IReadOnlyList<string> Citations) Compose(
+        IReadOnlyList<RetrievedDocument> documents, List<PassageText> passages, SentenceScores sentences, DocumentScore?[] scores, int chosen)
+    {
+        var passage = passages[chosen];
+        var quoted = PassageSelector.Select(passage, scores[chosen]!.Value.Anchor, Options.MaxSentences);
+        var text = PassageSelector.Render(passage, quoted) + $" [{documents[chosen].Id}]";
+        var citations = new List<string> { documents[chosen].Id };
+        var quotedSentences = quoted.SelectMany(u => passage.Units[u].Sentences).ToList();
+        var floor = scores[chosen]!.Value.Choice - SecondSourceMargin;
+        var second = Enumerable.Range(0, scores.Length)
+            .Where(d => d != chosen && scores[d] is { } s && s.Choice >= floor)
+            .OrderByDescending(d => scores[d]!.Value.Choice)
+            .Select(d => (Document: d, Unit: passages[d].Units[scores[d]!.Value.Anchor]))
+            .FirstOrDefault(c => !sentences.Restates(c.Unit, quotedSentences, RestatementSimilarity));
+        if (second.Unit is not null)
+        {
+            text += $"\n{second.Unit.Quote} [{documents[second.Document].Id}]";
+            citations.Add(documents[second.Document].Id);
         }
 
         return (text, citations);
     }
 
-    private async Task<SentenceScores?> ScoreAsync(
+    private async Task<(SentenceScores Sentences, DocumentScore?[] Documents)?> ScoreAsync(
         string query, IReadOnlyList<RetrievedDocument> documents, List<PassageText> passages, CancellationToken cancellationToken)
     {
         var sentences = passages.SelectMany(p => p.Units).SelectMany(u => u.Sentences).Distinct(StringComparer.Ordinal).ToList();
         if (sentences.Count == 0)
             return null;
         var queryVector = (await _embeddings.GenerateAsync([query], EmbeddingInput.Query, cancellationToken))[0].Vector;
-        // Sentences and whole documents in one request; both are document-side texts.
-        var texts = sentences.Concat(documents.Select(d => d.Text)).ToList();
+        // Sentences, whole documents (titled as the index embeds them) and titles in one request; all are document-side texts.
+        var titled = documents.Select(d => string.IsNullOrWhiteSpace(d.Title) ? d.Text : d.Title + " " + d.Text).ToList();
+        var titles = documents.Where(d => !string.IsNullOrWhiteSpace(d.Title)).Select(d => d.Title!).Distinct(StringComparer.Ordinal).ToList();
+        var texts = sentences.Concat(titled).Concat(titles).ToList();
         var vectors = await _embeddings.GenerateAsync(texts, options: null, cancellationToken);
+        float Cosine(int i) => TensorPrimitives.CosineSimilarity(queryVector.Span, vectors[i].Vector.Span);
         var byText = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
         for (var i = 0; i < sentences.Count; i++)
             byText[sentences[i]] = vectors[i].Vector;
-        var documentSupport = Enumerable.Range(sentences.Count, documents.Count)
-            .Select(i => TensorPrimitives.CosineSimilarity(queryVector.Span, vectors[i].Vector.Span))
-            .Where(float.IsFinite)
-            .DefaultIfEmpty(float.NegativeInfinity)
-            .Max();
-        return new SentenceScores(passages, byText, text => TensorPrimitives.CosineSimilarity(queryVector.Span, byText[text].Span))
+        var titleSimilarity = titles.Select((t, i) => (t, Cosine(sentences.Count + titled.Count + i))).ToDictionary(x => x.t, x => (double)x.Item2, StringComparer.Ordinal);
+        var scores = new SentenceScores(passages, byText, text => TensorPrimitives.CosineSimilarity(queryVector.Span, byText[text].Span));
+        var terms = QuestionCoverage.Terms(query);
+        var documentScores = new DocumentScore?[documents.Count];
+        for (var d = 0; d < documents.Count; d++)
         {
-            DocumentSupport = documentSupport,
-        };
+            var similarity = Cosine(sentences.Count + d);
+            if (scores.BestPassage(d, passages[d], Options.MaxSentences) is not { } window || !float.IsFinite(similarity))
+                continue;
+            var title = string.IsNullOrWhiteSpace(documents[d].Title) ? 0 : titleSimilarity[documents[d].Title!];
+            documentScores[d] = new DocumentScore(similarity, Finite(title), window.Mean, window.Anchor, _coverage.Share(terms, titled[d]));
+        }
+
+        return documentScores.Any(s => s is not null) ? (scores, documentScores) : null;
     }
+
+    private static double Finite(double value) => double.IsFinite(value) ? value : 0;
 }

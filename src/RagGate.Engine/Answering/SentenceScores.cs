@@ -8,13 +8,11 @@ namespace RagGate.Engine.Answering;
 /// </summary>
 internal sealed class SentenceScores
 {
-    private readonly List<PassageText> _passages;
     private readonly Dictionary<string, ReadOnlyMemory<float>> _vectors;
     private readonly float[][] _unitScores;
 
     public SentenceScores(List<PassageText> passages, Dictionary<string, ReadOnlyMemory<float>> vectors, Func<string, float> similarity)
     {
-        _passages = passages;
         _vectors = vectors;
         var bySentence = vectors.Keys.ToDictionary(s => s, similarity, StringComparer.Ordinal);
         // A fragment (no sentence) scores nothing; NaN (an all-zero vector) never wins.
@@ -23,41 +21,45 @@ internal sealed class SentenceScores
             .ToArray())];
     }
 
-    /// <summary>The highest cosine of the question and a whole context document: the refusal signal.</summary>
-    public double DocumentSupport { get; init; } = double.NegativeInfinity;
-
-    /// <summary>The best unit of all: the best-supported document is the one holding it (the higher-ranked on a tie).</summary>
-    public (int Document, int Unit, float Score)? Best() => BestWhere(_ => true, float.NegativeInfinity);
-
-    /// <summary>The best unit of any other document that scores at least <paramref name="floor"/>.</summary>
-    public (int Document, int Unit, float Score)? BestOutside(int document, float floor) => BestWhere(d => d != document, floor);
-
-    /// <summary>True when a sentence of <paramref name="unit"/> says nearly what one of <paramref name="quoted"/> says.</summary>
-    public bool Restates(PassageUnit unit, IReadOnlyList<string> quoted, float similarity) =>
-        unit.Sentences.Any(s => quoted.Any(q => TensorPrimitives.CosineSimilarity(_vectors[s].Span, _vectors[q].Span) >= similarity));
-
-    private (int Document, int Unit, float Score)? BestWhere(Func<int, bool> include, float floor)
+    /// <summary>
+    /// The passage of <paramref name="document"/> a support agent would quote (<see cref="PassageSelector"/>)
+    /// around each of its units, scored by the mean of its two best units (half its one unit's score
+    /// when it has one): the best passage's unit it was built around and that mean; null when no unit has a sentence.
+    /// </summary>
+    public (int Anchor, float Mean)? BestPassage(int document, PassageText text, int maxUnits)
     {
-        (int, int, float)? best = null;
-        var bestScore = float.NegativeInfinity;
-        for (var d = 0; d < _passages.Count; d++)
+        var units = _unitScores[document];
+        (int, float)? best = null;
+        var bestMean = float.NegativeInfinity;
+        for (var u = 0; u < units.Length; u++)
         {
-            if (!include(d))
+            if (float.IsNegativeInfinity(units[u]))
                 continue;
-            for (var u = 0; u < _unitScores[d].Length; u++)
+            var top = PassageSelector.Select(text, u, maxUnits)
+                .Select(i => units[i])
+                .Where(float.IsFinite)
+                .OrderDescending()
+                .Take(2)
+                .ToList();
+            // A lone unit counts half: a coherent passage needs two supporting sentences, or one twice as close.
+            var mean = top.Count == 1 ? top[0] / 2 : top.Average();
+            // Strictly greater: the earlier passage wins a tie.
+            if (mean > bestMean)
             {
-                var score = _unitScores[d][u];
-                // Strictly greater: the earlier (higher-ranked, earlier in the document) unit wins a tie.
-                if (score > bestScore && score >= floor && !float.IsNegativeInfinity(score))
-                {
-                    best = (d, u, score);
-                    bestScore = score;
-                }
+                best = (u, mean);
+                bestMean = mean;
             }
         }
 
         return best;
     }
+
+    /// <summary>The score of one unit.</summary>
+    public float Score(int document, int unit) => _unitScores[document][unit];
+
+    /// <summary>True when a sentence of <paramref name="unit"/> says nearly what one of <paramref name="quoted"/> says.</summary>
+    public bool Restates(PassageUnit unit, IReadOnlyList<string> quoted, float similarity) =>
+        unit.Sentences.Any(s => quoted.Any(q => TensorPrimitives.CosineSimilarity(_vectors[s].Span, _vectors[q].Span) >= similarity));
 
     private static float Finite(float value) => float.IsNaN(value) ? float.NegativeInfinity : value;
 }

@@ -126,5 +126,8 @@ public sealed class Retriever
     }
 
     private List<RetrievedDocument> ToResults(IEnumerable<DocumentHit> hits) =>
-        [.. hits.Select((hit, i) => new RetrievedDocument(_index.Documents[hit.Document].Id, hit.Score, i + 1, _index.Chunks[hit.Chunk].Text))];
+        [.. hits.Select((hit, i) => new RetrievedDocument(_index.Documents[hit.Document].Id, hit.Score, i + 1, _index.Chunks[hit.Chunk].Text)
+        {
+            Title = _index.Documents[hit.Document].Title,
+        })];
 }
