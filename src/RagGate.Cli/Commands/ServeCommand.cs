@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RagGate.Cli.Hosting;
 using RagGate.Server;
 
 namespace RagGate.Cli.Commands;
@@ -16,7 +17,9 @@ internal static class ServeCommand
         var command = new Command(Name, "Serve the RAG API (POST /retrieve, /answer, /context; /healthz, /readyz, /version, /metrics)") { config, urls };
         // The host handles SIGTERM/Ctrl+C itself, finishing in-flight requests; the config and
         // address errors are one line and exit code 2 there.
-        command.SetAction((parse, _) => ServerApp.RunAsync(["--config", parse.GetValue(config)!, "--urls", parse.GetValue(urls)!]));
+        command.SetAction((parse, _) => ServerApp.RunAsync(
+            ["--config", parse.GetValue(config)!, "--urls", parse.GetValue(urls)!],
+            ProgressBar.Line("Building the index", "texts")));
         return command;
     }
 }

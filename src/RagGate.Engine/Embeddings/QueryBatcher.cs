@@ -39,7 +39,8 @@ internal sealed class QueryBatcher : IDisposable
             throw new ObjectDisposedException(nameof(QueryBatcher));
         }
 
-        return pending.Result.Task;
+        // A caller cancelled mid-run (a request timeout) returns at once; its row's result is dropped.
+        return pending.Result.Task.WaitAsync(cancellationToken);
     }
 
     public void Dispose()
