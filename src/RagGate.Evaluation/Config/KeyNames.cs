@@ -1,8 +1,9 @@
 namespace RagGate.Evaluation.Config;
 
 /// <summary>What to say about an unknown key: the closest valid key when one is near, else all of them.</summary>
-internal static class KeyNames
+public static class KeyNames
 {
+    /// <summary>"did you mean 'x'? expected one of: ..." when a valid key is a few edits away, else the list of valid keys.</summary>
     public static string Suggest(string key, IEnumerable<string> valid)
     {
         var names = valid.Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

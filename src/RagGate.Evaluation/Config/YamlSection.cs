@@ -8,7 +8,7 @@ namespace RagGate.Evaluation.Config;
 /// A YAML mapping read field by field, so every error names the file, the line and the field path,
 /// and unknown fields are rejected rather than silently ignored.
 /// </summary>
-internal sealed class YamlSection
+public sealed class YamlSection
 {
     private readonly YamlMappingNode _node;
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
@@ -27,15 +27,27 @@ internal sealed class YamlSection
     public string Path { get; }
 
     /// <summary>Parses YAML text whose root must be a mapping.</summary>
-    public static YamlSection Parse(string file, string text)
+    public static YamlSection Parse(string file, string text) => Parse(file, text, "a raggate.yaml config");
+
+    /// <summary>Parses YAML text whose root must be a mapping; <paramref name="expected"/> names the kind of file in errors.</summary>
+    public static YamlSection Parse(string file, string text, string expected)
     {
-        if (YamlText.Parse(file, text, "a raggate.yaml config") is not YamlMappingNode root)
+        if (YamlText.Parse(file, text, expected) is not YamlMappingNode root)
         {
             throw new InputException($"{file}:1: expected a YAML mapping (key: value pairs) at the top level");
         }
 
         return new YamlSection(file, "", root);
     }
+
+    /// <summary>True when the mapping has <paramref name="key"/>, even with an empty or null value.</summary>
+    public bool Has(string key) => Find(key) is not null;
+
+    /// <summary>The 1-based line of <paramref name="key"/>'s value, or of this mapping when the key is absent.</summary>
+    public long LineOf(string key) => (Find(key) ?? _node).Start.Line;
+
+    /// <summary>The 1-based line where this mapping starts.</summary>
+    public long Line => _node.Start.Line;
 
     /// <summary>An error at a node of this section.</summary>
     public InputException Error(string key, string expected) => Error(Find(key) ?? _node, FieldPath(key), expected);
