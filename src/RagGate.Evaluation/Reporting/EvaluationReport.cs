@@ -38,6 +38,12 @@ public sealed class EvaluationReport
     /// <summary>Things the reader should know (small samples, nearest-rank percentiles).</summary>
     public List<string> Notes { get; set; } = [];
 
+    /// <summary>The branch whose recent runs <see cref="Trends"/> shows; null when no history store was given.</summary>
+    public string? TrendBranch { get; set; }
+
+    /// <summary>Each gated metric over the branch's last runs, from the history store; null without one.</summary>
+    public List<MetricTrend>? Trends { get; set; }
+
     /// <summary>True when every gate passed.</summary>
     public bool Passed => Gates.TrueForAll(g => g.Passed);
 }

@@ -38,6 +38,7 @@ public sealed class HtmlReportWriter : IReportWriter
         sb.Append("<main>\n");
         HtmlSections.AppendGates(sb, report);
         HtmlSections.AppendMetrics(sb, report);
+        HtmlTrendSection.Append(sb, report);
         HtmlComparisonSection.Append(sb, report);
         HtmlSections.AppendLatency(sb, report);
         HtmlSections.AppendCost(sb, report);

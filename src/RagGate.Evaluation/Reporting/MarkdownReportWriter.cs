@@ -39,6 +39,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         MarkdownSections.AppendCost(sb, report);
         MarkdownSections.AppendCategories(sb, report);
         MarkdownSections.AppendDetectableDrops(sb, report);
+        MarkdownTrendSection.Append(sb, report);
         MarkdownComparisonSection.Append(sb, report);
         MarkdownSections.AppendFlaky(sb, report);
         MarkdownSections.AppendFailedChecks(sb, report);

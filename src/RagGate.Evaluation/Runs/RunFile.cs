@@ -9,17 +9,25 @@ public static class RunFile
 {
     /// <summary>Writes the run as indented camelCase JSON; a reader never sees a half-written file.</summary>
     public static Task WriteAsync(Run run, string path, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAsync(path, async (stream, ct) =>
-        {
-            await JsonSerializer.SerializeAsync(stream, run, RunJsonContext.Default.Run, ct);
-            await stream.WriteAsync("\n"u8.ToArray(), ct);
-        }, cancellationToken);
+        AtomicFile.WriteAsync(path, (stream, ct) => WriteToAsync(run, stream, ct), cancellationToken);
+
+    /// <summary>Writes the run as run.json's indented camelCase JSON to <paramref name="stream"/>.</summary>
+    public static async Task WriteToAsync(Run run, Stream stream, CancellationToken cancellationToken)
+    {
+        await JsonSerializer.SerializeAsync(stream, run, RunJsonContext.Default.Run, cancellationToken);
+        await stream.WriteAsync("\n"u8.ToArray(), cancellationToken);
+    }
 
     /// <summary>Reads a run; broken JSON, a wrong shape or an unsupported schemaVersion throw an <see cref="InputException"/>.</summary>
     public static Task<Run> ReadAsync(string path, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var bytes = InputFile.ReadUtf8Bytes(path, "a run.json written by raggate eval");
+        return Task.FromResult(Parse(InputFile.ReadUtf8Bytes(path, "a run.json written by raggate eval"), path));
+    }
+
+    /// <summary>Reads a run from run.json's bytes; <paramref name="path"/> names the source in errors.</summary>
+    public static Run Parse(byte[] bytes, string path)
+    {
         Run? run;
         try
         {
@@ -36,7 +44,7 @@ public static class RunFile
         if (run is null)
             throw new InputException($"{path}:1: the run is null; expected a run object");
         RunValidator.Validate(run, path);
-        return Task.FromResult(run);
+        return run;
     }
 
     private static void CheckRoot(string path, JsonElement root)
