@@ -34,9 +34,10 @@ public sealed class RagEngine : IDisposable
     /// <summary>The engine as an evaluation target.</summary>
     public IRagTarget Target { get; }
 
-    /// <summary>Creates the embedder for a config.</summary>
-    public static OnnxEmbeddingGenerator CreateEmbedder(EmbeddingSettings settings) => OnnxEmbeddingGenerator.Create(new EmbeddingOptions
+    /// <summary>Creates the embedder for a config; <paramref name="batchConcurrentQueries"/> off only to measure single-query runs.</summary>
+    public static OnnxEmbeddingGenerator CreateEmbedder(EmbeddingSettings settings, bool batchConcurrentQueries = true) => OnnxEmbeddingGenerator.Create(new EmbeddingOptions
     {
+        BatchConcurrentQueries = batchConcurrentQueries,
         Model = settings.Model,
         Threads = settings.Threads,
         BatchSize = settings.BatchSize,
