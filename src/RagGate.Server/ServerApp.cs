@@ -18,7 +18,13 @@ public sealed class ServerApp
     }
 
     /// <summary>Builds and runs the server until SIGTERM/Ctrl+C (or <paramref name="cancellationToken"/>), finishing in-flight requests.</summary>
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default) => RunAsync(args, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync(string[], CancellationToken)"/>; <paramref name="buildProgress"/> also receives the
+    /// progress of an index build at start (texts embedded, of the total), for a progress bar on a terminal.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, IProgress<(int Done, int Total)>? buildProgress, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -33,7 +39,7 @@ public sealed class ServerApp
                 return await ServerTasks.PrepareAsync(path ?? throw new InputException("--config: missing; expected the raggate.yaml to prepare"), cancellationToken);
             }
 
-            await using var app = Build(args);
+            await using var app = Build(args, buildProgress);
             // Taken before running: RunAsync disposes the service provider when it returns.
             var engines = app.Services.GetRequiredService<EngineHost>();
             await app.RunAsync(cancellationToken);
@@ -64,7 +70,9 @@ public sealed class ServerApp
     }
 
     /// <summary>Builds the server from <c>--config</c> (required) and the usual ASP.NET Core arguments (<c>--urls</c>).</summary>
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(args, null);
+
+    private static WebApplication Build(string[] args, IProgress<(int Done, int Total)>? buildProgress)
     {
         var builder = WebApplication.CreateBuilder(FaultSwitch.Normalize(args));
         var path = builder.Configuration["config"];
@@ -77,6 +85,7 @@ public sealed class ServerApp
 
         FaultSwitch.Check(config, builder.Configuration);
         builder.AddRagServer(config);
+        builder.Services.AddSingleton(new IndexBuildDisplay(buildProgress));
         return builder.Build().UseRagServer(config);
     }
 }

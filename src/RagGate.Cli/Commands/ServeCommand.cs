@@ -20,16 +20,14 @@ internal sealed class ServeCommand : RaggateCommand<ServeCommandSettings>
     public ServeCommand()
         : base(CommandName, "Serve the RAG API (POST /retrieve, /answer, /context; /healthz, /readyz, /version, /metrics)")
     {
-        Options.Add(_config);
-        Options.Add(_urls);
-        Options.Add(_allowFaults);
+        AddSymbols(_config, _urls, _allowFaults);
     }
 
     /// <inheritdoc />
     // The host handles SIGTERM/Ctrl+C itself, finishing in-flight requests; the config and address errors are one line
     // and exit code 2 there.
     public override Task<int> ExecuteAsync(ServeCommandSettings settings, CancellationToken cancellationToken) =>
-        ServerApp.RunAsync(["--config", settings.Config, "--urls", settings.Urls, .. settings.AllowFaults ? [FaultSwitch] : Array.Empty<string>()], cancellationToken);
+        ServerApp.RunAsync(["--config", settings.Config, "--urls", settings.Urls, .. settings.AllowFaults ? [FaultSwitch] : Array.Empty<string>()], ProgressBar.Line("Building the index", "texts"), cancellationToken);
 
     /// <inheritdoc />
     protected override ServeCommandSettings Bind(ParseResult parse) =>
