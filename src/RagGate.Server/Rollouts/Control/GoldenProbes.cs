@@ -50,9 +50,11 @@ internal sealed class GoldenProbes(Uri router, GoldenSet golden, ProbeSettings s
             if (answer is null) return ProbeOutcome.Failed("empty answer");
             var ranked = answer.Documents.OrderBy(d => d.Rank).Select(d => d.Id).ToList();
             var recall = query.IsUnanswerable ? 1 : RetrievalMetrics.Recall(ranked, query.Judgments, settings.K);
+            // raggate serve always says whether it refused; a service that does not is taken as answering.
+            var refused = answer.Refused == true;
             var passed = query.IsUnanswerable
-                ? answer.Refused
-                : !answer.Refused && (query.ExpectedKeywords.Count == 0 || query.ExpectedKeywords.Any(k => TextChecks.Contains(answer.Answer, k)));
+                ? refused
+                : !refused && (query.ExpectedKeywords.Count == 0 || query.ExpectedKeywords.Any(k => TextChecks.Contains(answer.Answer, k)));
             return new ProbeOutcome(recall, passed);
         }
         catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
