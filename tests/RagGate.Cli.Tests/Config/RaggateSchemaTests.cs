@@ -146,7 +146,8 @@ public sealed class RaggateSchemaTests
         Assert.Equal((0.25, "required"), (config.Eval.MaxCost, config.Target.Usage));
         Assert.Equal("int8", config.Embedding.Precision);
         Assert.Equal((0.2, 400.0, 50, 3), (config.Faults!.ErrorRate, config.Faults.LatencyMs, config.Faults.CrashAfterRequests, config.Faults.Seed));
-        Assert.Equal("raggate.yaml:65", config.Faults.Source);
+        var faultsLine = EveryField.Split('\n').ToList().FindIndex(l => l.TrimEnd() == "faults:") + 1;
+        Assert.Equal($"raggate.yaml:{faultsLine}", config.Faults.Source);
     }
 
     [Fact]
