@@ -34,6 +34,21 @@ public sealed class GenerationQualityTests(SupportKbFixture kb)
     }
 
     [Fact]
+    public async Task ReadmeQuestion_AnswersWithTheResetStepsInOrder()
+    {
+        // The README's own question. change-password ranks first and account-locked holds the single
+        // closest sentence; a support agent answers from reset-password, with its steps.
+        var answer = await kb.Pipeline.QueryWithUsageAsync("How do I reset my password?");
+
+        Assert.False(answer.Refused);
+        Assert.EndsWith(" [passwords/reset-password]", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(1, answer.Text.Count(c => c == '['));
+        var steps = answer.Text.Split('\n').Where(l => l.Length > 1 && char.IsDigit(l[0])).Select(l => l[..2]).ToList();
+        Assert.Equal(["1.", "2.", "3.", "4.", "5."], steps);
+        Assert.Contains("click **Send reset link**", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnanswerableQuestions_AreMostlyRefused()
     {
         var unanswerable = kb.Golden.Queries.Where(q => q.IsUnanswerable).ToList();
@@ -43,6 +58,7 @@ public sealed class GenerationQualityTests(SupportKbFixture kb)
             if ((await kb.Pipeline.QueryWithUsageAsync(query.Query)).Refused) refused++;
         }
 
-        Assert.True(refused * 2 >= unanswerable.Count, $"Only {refused} of {unanswerable.Count} unanswerable questions were refused");
+        // The refusal_accuracy gate of raggate.yaml: at least 8 in 10 of the 27 are refused.
+        Assert.True(refused * 10 >= unanswerable.Count * 8, $"Only {refused} of {unanswerable.Count} unanswerable questions were refused");
     }
 }

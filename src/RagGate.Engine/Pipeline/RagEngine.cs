@@ -78,7 +78,7 @@ public sealed class RagEngine : IDisposable
         var chat = config.Answer.Answerer == AnswererNames.Chat
             ? ChatClientFactory.CreateOpenAICompatible(new Uri(config.Answer.ChatBaseUrl!), config.Answer.ChatModel!, config.Answer.ChatApiKeyEnv)
             : null;
-        var answerer = AnswererFactory.Create(config.Answer.Answerer, options, embedder, chat);
+        var answerer = AnswererFactory.Create(config.Answer.Answerer, options, embedder, chat, index.TermIdf);
         var pipeline = new RagPipeline(retriever, answerer, contextBuilder, config.Retrieval.TopK);
         return new RagEngine(embedder, index, pipeline, Identity(config, embedder, index));
     }
@@ -104,6 +104,8 @@ public sealed class RagEngine : IDisposable
         Refusal = settings.Refusal,
         MaxContextTokens = settings.MaxContextTokens,
         MaxSentences = settings.MaxSentences,
+        SystemPrompt = settings.SystemPrompt ?? AnswerOptions.DefaultSystemPrompt,
+        PromptTemplate = settings.PromptTemplate ?? AnswerOptions.DefaultPromptTemplate,
     };
 
     private static SystemIdentity Identity(RagGateConfig config, OnnxEmbeddingGenerator embedder, RagIndex index)
