@@ -19,6 +19,7 @@ internal static class RaggateApp
             new TrecEvalCommand(),
             new ServeCommand(),
             new HistoryCommand(),
+            new RolloutCommand(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -85,7 +85,7 @@ internal sealed class ConditionParser(string text, IReadOnlyCollection<string> f
             var name = Word();
             if (!fields.Contains(name))
             {
-                _at = start;
+                _at = start + Prefix.Length;
                 throw Expected($"a field of result; '{name}' is unknown: {KeyNames.Suggest(name, fields)}");
             }
             if (!Used.Contains(name)) Used.Add(name);
