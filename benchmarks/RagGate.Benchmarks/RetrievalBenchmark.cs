@@ -27,9 +27,13 @@ internal static class RetrievalBenchmark
             var vectors = RandomUnitVectors(new Random(options.Seed), rows, options.Dimensions);
             var queries = RandomUnitVectors(new Random(options.Seed + 1), options.Queries, options.Dimensions);
             var index = new VectorIndex(vectors, options.Dimensions);
+            var int8 = Int8VectorIndex.Quantize(index, keepFp32: true);
+            var int8Only = Int8VectorIndex.Quantize(index, keepFp32: false);
             foreach (var threads in options.Threads)
             {
-                Measure(index, queries, options, threads);
+                var fp32 = Measure(index, queries, options, threads);
+                MeasureInt8("int8+fp32 rescore", (q, k) => int8.Search(q, k, threads), fp32, queries, options, threads);
+                MeasureInt8("int8 only", (q, k) => int8Only.Search(q, k, threads), fp32, queries, options, threads);
             }
 
             if (options.Export is { } export)
@@ -46,7 +50,37 @@ internal static class RetrievalBenchmark
         return 0;
     }
 
-    private static void Measure(VectorIndex index, float[] queries, RetrievalBenchmarkOptions options, int threads)
+    private delegate SearchHit[] Search(ReadOnlySpan<float> query, int k);
+
+    /// <summary>
+    /// An int8 search on the same queries: its p50/p95, the speed-up over the fp32 scan's p50, and
+    /// recall@k against fp32's exact top-k (the share of exact rows it also returns).
+    /// </summary>
+    private static void MeasureInt8(string label, Search search, (double P50, int[][] Top) fp32, float[] queries, RetrievalBenchmarkOptions options, int threads)
+    {
+        var dimensions = options.Dimensions;
+        for (var w = 0; w < Math.Min(5, options.Queries); w++)
+        {
+            search(queries.AsSpan(w * dimensions, dimensions), options.K);
+        }
+
+        var times = new double[options.Queries];
+        var found = 0;
+        for (var q = 0; q < options.Queries; q++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var hits = search(queries.AsSpan(q * dimensions, dimensions), options.K);
+            times[q] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            found += hits.Count(h => fp32.Top[q].Contains(h.Row));
+        }
+
+        Array.Sort(times);
+        var p50 = Percentile(times, 0.50);
+        Console.WriteLine($"  {label}\t{threads}\t{p50:F3}\t{Percentile(times, 0.95):F3}\t"
+            + $"speed-up {fp32.P50 / p50:F2}x\trecall@{options.K} vs fp32 {found / (double)(options.Queries * options.K):F4}");
+    }
+
+    private static (double P50, int[][] Top) Measure(VectorIndex index, float[] queries, RetrievalBenchmarkOptions options, int threads)
     {
         var dimensions = options.Dimensions;
         for (var w = 0; w < Math.Min(5, options.Queries); w++)
@@ -55,11 +89,13 @@ internal static class RetrievalBenchmark
         }
 
         var times = new double[options.Queries];
+        var top = new int[options.Queries][];
         for (var q = 0; q < options.Queries; q++)
         {
             var start = Stopwatch.GetTimestamp();
-            index.Search(queries.AsSpan(q * dimensions, dimensions), options.K, threads);
+            var hits = index.Search(queries.AsSpan(q * dimensions, dimensions), options.K, threads);
             times[q] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            top[q] = [.. hits.Select(h => h.Row)];
         }
 
         Array.Sort(times);
@@ -68,6 +104,7 @@ internal static class RetrievalBenchmark
         var boundMs = bytes / bandwidth * 1e3;
         var p50 = Percentile(times, 0.50);
         Console.WriteLine($"{index.Count}\t{threads}\t{p50:F3}\t{Percentile(times, 0.95):F3}\t{boundMs:F3}\t{p50 / boundMs:F2}\t{bandwidth / 1e9:F1}");
+        return (p50, top);
     }
 
     // Nearest-rank percentile over sorted samples.

@@ -61,7 +61,19 @@ internal sealed class OnnxEmbeddingRunner : IDisposable
         OrtValue[] values = _needsTokenTypes ? [ids, mask, types] : [ids, mask];
 
         var watch = Stopwatch.StartNew();
-        using var outputs = _session.Run(runOptions, names, values, _outputNames);
+        IDisposableReadOnlyCollection<OrtValue> outputs;
+        try
+        {
+            outputs = _session.Run(runOptions, names, values, _outputNames);
+        }
+        catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+        {
+            // A run stopped through RunOptions.Terminate fails with "Exiting due to terminate flag being
+            // set to true"; on Ctrl-C that is a cancellation, not an error with a stack trace.
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        using var disposeOutputs = outputs;
         var elapsed = watch.Elapsed;
         cancellationToken.ThrowIfCancellationRequested();
         return (Pool(outputs[0].GetTensorDataAsSpan<float>(), rows, batch.Width), elapsed);

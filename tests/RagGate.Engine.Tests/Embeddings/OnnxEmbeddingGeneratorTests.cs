@@ -138,6 +138,20 @@ public sealed class OnnxEmbeddingGeneratorTests(GeneratorFixture fixture)
     }
 
     [Fact]
+    public async Task EmbedAsync_CancelledDuringAModelRun_ThrowsOperationCanceled()
+    {
+        // One batch of 32 full-length texts: a single run of about a second, so the cancellation
+        // lands inside ONNX Runtime (RunOptions.Terminate), not between batches.
+        var texts = Enumerable.Range(0, 32).Select(i => VectorAssert.Words(400) + $" text {i}").ToList();
+        await fixture.MiniLm.EmbedAsync(["load the model first"], isQuery: false);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        var error = await Record.ExceptionAsync(() => fixture.MiniLm.EmbedAsync(texts, isQuery: false, null, cancel.Token));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
+    }
+
+    [Fact]
     public async Task EmbedAsync_WithProgress_ReportsEveryTextCompleted()
     {
         var reports = new List<int>();
