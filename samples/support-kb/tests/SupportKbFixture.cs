@@ -1,10 +1,14 @@
 using RagGate.Engine.Pipeline;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.GoldenSets;
+using RagGate.Testing;
 
 namespace SupportKb.QualityTests;
 
-/// <summary>The sample's own config, engine and golden set, built once for all quality tests.</summary>
+/// <summary>
+/// The sample's own config, engine and golden set, and one run of the golden set through RagGate's runner and scorer,
+/// made once for all quality tests (the same numbers <c>raggate eval</c> reports for this config).
+/// </summary>
 public sealed class SupportKbFixture : IAsyncLifetime
 {
     public RagEngine Engine { get; private set; } = null!;
@@ -15,6 +19,8 @@ public sealed class SupportKbFixture : IAsyncLifetime
 
     public IReadOnlyList<GoldenQuery> Answerable => Golden.Queries.Where(q => !q.IsUnanswerable).ToList();
 
+    public RagTestRun Run { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         var sample = FindSample();
@@ -23,6 +29,14 @@ public sealed class SupportKbFixture : IAsyncLifetime
         config = config with { Embedding = config.Embedding with { Cache = null } };
         Golden = GoldenSetLoader.Load(config.Eval.Golden);
         Engine = await RagEngine.OpenAsync(config, corpus: null, progress: null);
+        Run = await RagTestRun.RunAsync(Engine.Target, Golden, new RagTestOptions
+        {
+            K = config.Eval.K,
+            Warmup = config.Eval.Warmup,
+            Repetitions = config.Eval.Repetitions,
+            Eval = config.Eval,
+            Embedder = Engine.Embedder,
+        });
     }
 
     public Task DisposeAsync()

@@ -73,7 +73,7 @@ internal sealed class QueryScorer(ScoringOptions options, IReadOnlyList<Retrieva
     private async Task ScoreAnswerAsync(GoldenQuery golden, QueryRecord record, QueryScore score, CancellationToken cancellationToken)
     {
         var answer = record.Answer!;
-        var refused = record.Refused || TextChecks.FindMarkers(answer, options.Eval.RefusalMarkers).Count > 0;
+        var refused = AnswerChecks.IsRefusal(answer, record.Refused, options.Eval.RefusalMarkers);
         var forbidden = TextChecks.FindMarkers(answer, golden.MustNotContain);
         if (golden.MustNotContain.Count > 0)
         {
@@ -97,7 +97,7 @@ internal sealed class QueryScorer(ScoringOptions options, IReadOnlyList<Retrieva
             markers.Count == 0 ? null : $"the answer contains {string.Join(", ", markers.Select(m => $"'{m}'"))}"));
         if (golden.ExpectedKeywords.Count > 0)
         {
-            var hit = !refused && golden.ExpectedKeywords.Any(k => TextChecks.Contains(answer, k));
+            var hit = AnswerChecks.KeywordHit(answer, refused, golden.ExpectedKeywords);
             score.Values[MetricCatalog.AnswerKeywordHit] = hit ? 1 : 0;
             score.Checks.Add(new QueryCheck(QueryCheckNames.AnswerKeywords, hit, hit ? null : "the answer holds none of the expected keywords"));
         }
