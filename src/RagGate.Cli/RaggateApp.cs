@@ -19,6 +19,7 @@ internal static class RaggateApp
             TrecEvalCommand.Create(),
             ServeCommand.Create(),
             HistoryCommand.Create(),
+            InitCommand.Create(),
         };
         var parse = root.Parse(args);
         // The parser cancels on SIGTERM and ends the process 2 s later; the server must have its own
