@@ -13,6 +13,17 @@ internal static class RaggateProcess
     /// <summary>Runs raggate with extra environment variables (e.g. COLUMNS for the width of redirected tables).</summary>
     public static async Task<Result> RunWithEnvironmentAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
+        using var process = Process.Start(StartInfo(workingDirectory, environment, args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>How raggate is started: the built raggate.dll, stdout and stderr redirected, no CI variables.</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
         var dll = Path.Combine(AppContext.BaseDirectory, "raggate.dll");
         var start = new ProcessStartInfo("dotnet", ["exec", dll, .. args])
         {
@@ -25,11 +36,6 @@ internal static class RaggateProcess
         start.Environment.Remove("COLUMNS");
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await stdout, await stderr);
+        return start;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using RagGate.Cli.Hosting;
 using RagGate.Engine.Indexing;
 using RagGate.Engine.Pipeline;
@@ -9,37 +10,35 @@ using Spectre.Console;
 namespace RagGate.Cli.Commands;
 
 /// <summary><c>raggate ask</c>: answers one question from an index, with sources, tokens and latency.</summary>
-internal static class AskCommand
+internal sealed class AskCommand : RaggateCommand<AskCommandSettings>
 {
-    public static Command Create()
+    private readonly Argument<string> _question = new("question") { Description = "The question to answer" };
+    private readonly Option<string> _index = new("--index") { Description = "Index folder written by raggate index", DefaultValueFactory = _ => ".raggate/index" };
+    private readonly Option<string?> _config = new("--config") { Description = "raggate.yaml for retrieval and answer settings" };
+    private readonly Option<int?> _k = new("--k") { Description = "Documents given to the answerer (default 5)" };
+    private readonly Option<string?> _mode = new("--mode") { Description = "dense (default), bm25 or hybrid" };
+
+    public AskCommand()
+        : base("ask", "Answer a question from an index, citing the documents used")
     {
-        var question = new Argument<string>("question") { Description = "The question to answer" };
-        var index = new Option<string>("--index") { Description = "Index folder written by raggate index", DefaultValueFactory = _ => ".raggate/index" };
-        var config = new Option<string?>("--config") { Description = "raggate.yaml for retrieval and answer settings" };
-        var k = new Option<int?>("--k") { Description = "Documents given to the answerer (default 5)" };
-        var mode = new Option<string?>("--mode") { Description = "dense (default), bm25 or hybrid" };
-        var command = new Command("ask", "Answer a question from an index, citing the documents used") { question, index, config, k, mode };
-        command.SetAction((parse, ct) => CommandGuard.RunAsync(token =>
-            RunAsync(parse.GetValue(question)!, parse.GetValue(index)!, parse.GetValue(config), parse.GetValue(k), parse.GetValue(mode), token), ct));
-        return command;
+        AddSymbols(_question, _index, _config, _k, _mode);
     }
 
-    private static async Task<int> RunAsync(string question, string indexDir, string? configPath, int? k, string? mode, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public override async Task<int> ExecuteAsync(AskCommandSettings settings, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(question)) throw new InputException("question: empty; expected a question in quotes");
-        var config = configPath is null ? new RagGateConfig { Path = Path.GetFullPath("raggate.yaml") } : RagGateConfigLoader.Load(configPath);
-        if (mode is not null && mode is not ("dense" or "bm25" or "hybrid")) throw new InputException($"--mode: '{mode}' is not allowed; expected dense, bm25 or hybrid");
-        config = config with { Retrieval = config.Retrieval with { TopK = k ?? config.Retrieval.TopK, Mode = mode ?? config.Retrieval.Mode } };
+        var config = settings.Config is null ? new RagGateConfig { Path = Path.GetFullPath("raggate.yaml") } : RagGateConfigLoader.Load(settings.Config);
+        config = config with { Retrieval = config.Retrieval with { TopK = settings.K ?? config.Retrieval.TopK, Mode = settings.Mode ?? config.Retrieval.Mode } };
 
-        var index = await RagIndex.LoadAsync(indexDir, expectedModelId: null, cancellationToken);
+        var index = await RagIndex.LoadAsync(settings.Index, expectedModelId: null, cancellationToken);
         using var embedder = RagEngine.CreateEmbedder(config.Embedding with { Model = index.Manifest.ModelId });
         using var engine = RagEngine.Create(config, embedder, index);
 
         // Load the model first, so the latency shown is the query's, not the process start's.
-        var load = System.Diagnostics.Stopwatch.StartNew();
-        await embedder.EmbedAsync([question], isQuery: true, cancellationToken: cancellationToken);
+        var load = Stopwatch.StartNew();
+        await embedder.EmbedAsync([settings.Question], isQuery: true, cancellationToken: cancellationToken);
         var loadMs = load.Elapsed.TotalMilliseconds;
-        var answer = await engine.Pipeline.QueryWithUsageAsync(question, cancellationToken);
+        var answer = await engine.Pipeline.QueryWithUsageAsync(settings.Question, cancellationToken);
 
         var console = AnsiConsole.Console;
         console.Write(new Panel(Markup.Escape(answer.Text)).Header(answer.Refused ? "Answer (refused)" : "Answer").Expand());
@@ -56,4 +55,14 @@ internal static class AskCommand
         console.MarkupLine($"Latency: retrieval {answer.RetrievalLatency.TotalMilliseconds:0.0} ms, total {answer.TotalLatency.TotalMilliseconds:0.0} ms (model load {loadMs:0} ms before it)");
         return ExitCodes.Success;
     }
+
+    /// <inheritdoc />
+    protected override AskCommandSettings Bind(ParseResult parse) => new()
+    {
+        Question = parse.GetValue(_question)!,
+        Index = parse.GetValue(_index)!,
+        Config = parse.GetValue(_config),
+        K = parse.GetValue(_k),
+        Mode = parse.GetValue(_mode),
+    };
 }

@@ -4,45 +4,38 @@ using RagGate.Cli.Hosting;
 using RagGate.Engine.Ingestion;
 using RagGate.Engine.Pipeline;
 using RagGate.Evaluation;
-using RagGate.Evaluation.Config;
 
 namespace RagGate.Cli.Commands;
 
 /// <summary><c>raggate index</c>: ingest, chunk, embed and save an index folder.</summary>
-internal static class IndexCommand
+internal sealed class IndexCommand : RaggateCommand<IndexCommandSettings>
 {
-    public static Command Create()
+    private readonly Option<string?> _corpus = new("--corpus") { Description = "Folder of .md/.txt files, a JSONL file, or a BEIR corpus.jsonl(.gz)" };
+    private readonly Option<string?> _config = new("--config") { Description = "raggate.yaml to take the settings (and the corpus) from" };
+    private readonly Option<string?> _model = new("--model") { Description = "Embedding model: minilm-l6-v2 (default) or arctic-embed-xs" };
+    private readonly Option<string?> _chunking = new("--chunking") { Description = "tokens (default) or whole" };
+    private readonly Option<int?> _maxTokens = new("--max-tokens") { Description = "Largest chunk in word pieces (default 128)" };
+    private readonly Option<int?> _overlap = new("--overlap") { Description = "Word pieces shared by consecutive chunks (default 16)" };
+    private readonly Option<string?> _cache = new("--cache") { Description = "Embedding cache folder (default .raggate/embeddings)" };
+    private readonly Option<int?> _threads = new("--threads") { Description = "ONNX Runtime threads (default: all cores)" };
+    private readonly Option<string> _out = new("--out") { Description = "Index folder to write", DefaultValueFactory = _ => ".raggate/index" };
+
+    public IndexCommand()
+        : base("index", "Build an index from a corpus with an embedded sentence-embedding model")
     {
-        var corpus = new Option<string>("--corpus") { Description = "Folder of .md/.txt files, a JSONL file, or a BEIR corpus.jsonl(.gz)" };
-        var config = new Option<string?>("--config") { Description = "raggate.yaml to take the settings (and the corpus) from" };
-        var model = new Option<string?>("--model") { Description = "Embedding model: minilm-l6-v2 (default) or arctic-embed-xs" };
-        var chunking = new Option<string?>("--chunking") { Description = "tokens (default) or whole" };
-        var maxTokens = new Option<int?>("--max-tokens") { Description = "Largest chunk in word pieces (default 128)" };
-        var overlap = new Option<int?>("--overlap") { Description = "Word pieces shared by consecutive chunks (default 16)" };
-        var cache = new Option<string?>("--cache") { Description = "Embedding cache folder (default .raggate/embeddings)" };
-        var threads = new Option<int?>("--threads") { Description = "ONNX Runtime threads (default: all cores)" };
-        var output = new Option<string>("--out") { Description = "Index folder to write", DefaultValueFactory = _ => ".raggate/index" };
-        var command = new Command("index", "Build an index from a corpus with an embedded sentence-embedding model")
-        {
-            corpus, config, model, chunking, maxTokens, overlap, cache, threads, output,
-        };
-        command.SetAction((parse, ct) => CommandGuard.RunAsync(async token =>
-        {
-            var settings = EngineSettings.Resolve(parse.GetValue(config), parse.GetValue(corpus), parse.GetValue(model),
-                parse.GetValue(chunking), parse.GetValue(maxTokens), parse.GetValue(overlap), parse.GetValue(cache), parse.GetValue(threads));
-            return await RunAsync(settings, parse.GetValue(output)!, token);
-        }, ct));
-        return command;
+        AddSymbols(_corpus, _config, _model, _chunking, _maxTokens, _overlap, _cache, _threads, _out);
     }
 
-    private static async Task<int> RunAsync(RagGateConfig settings, string output, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public override async Task<int> ExecuteAsync(IndexCommandSettings settings, CancellationToken cancellationToken)
     {
+        var config = settings.Resolve();
         var clock = Stopwatch.StartNew();
-        var corpus = await CorpusReader.ReadAsync(settings.Corpus!, cancellationToken);
-        using var embedder = RagEngine.CreateEmbedder(settings.Embedding);
+        var corpus = await CorpusReader.ReadAsync(config.Corpus!, cancellationToken);
+        using var embedder = RagEngine.CreateEmbedder(config.Embedding);
         var index = await ProgressBar.RunAsync("Embedding", "docs", progress =>
-            IndexStore.BuildAsync(corpus, settings.Chunking, embedder, progress, cancellationToken));
-        if (IndexStore.NeedsSentenceCache(settings))
+            IndexStore.BuildAsync(corpus, config.Chunking, embedder, progress, cancellationToken));
+        if (IndexStore.NeedsSentenceCache(config))
         {
             await ProgressBar.RunAsync("Embedding answer sentences", "sentences", async progress =>
             {
@@ -51,7 +44,7 @@ internal static class IndexCommand
             });
         }
 
-        await index.SaveAsync(output, cancellationToken);
+        await index.SaveAsync(settings.Out, cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"Indexed {corpus.Documents.Count} documents into {index.Manifest.ChunkCount} chunks with {embedder.Model.Id} in {seconds:0.0} s ({corpus.Documents.Count / Math.Max(seconds, 1e-9):0.0} docs/s).");
         if (corpus.SkippedEmpty.Count > 0)
@@ -60,7 +53,21 @@ internal static class IndexCommand
         }
 
         var stats = embedder.Statistics;
-        Console.WriteLine($"Embeddings: {stats.Inferences} computed, {stats.CacheHits} from cache. Index: {Path.GetFullPath(output)}");
+        Console.WriteLine($"Embeddings: {stats.Inferences} computed, {stats.CacheHits} from cache. Index: {Path.GetFullPath(settings.Out)}");
         return ExitCodes.Success;
     }
+
+    /// <inheritdoc />
+    protected override IndexCommandSettings Bind(ParseResult parse) => new()
+    {
+        Corpus = parse.GetValue(_corpus),
+        Config = parse.GetValue(_config),
+        Model = parse.GetValue(_model),
+        Chunking = parse.GetValue(_chunking),
+        MaxTokens = parse.GetValue(_maxTokens),
+        Overlap = parse.GetValue(_overlap),
+        Cache = parse.GetValue(_cache),
+        Threads = parse.GetValue(_threads),
+        Out = parse.GetValue(_out)!,
+    };
 }

@@ -6,26 +6,31 @@ using RagGate.Evaluation;
 namespace RagGate.Cli.Commands;
 
 /// <summary><c>raggate init</c>: a commented raggate.yaml, an example corpus and golden set, and the CI/CD workflow.</summary>
-internal static class InitCommand
+internal sealed class InitCommand : RaggateCommand<InitCommandSettings>
 {
-    public static Command Create()
+    private readonly Argument<string> _folder = new("folder") { Description = "The folder to scaffold (an empty folder or an existing repository)", DefaultValueFactory = _ => "." };
+    private readonly Option<bool> _force = new("--force") { Description = "Replace files that are already there" };
+    private readonly Option<string> _ci = new("--ci")
     {
-        var folder = new Argument<string>("folder") { Description = "The folder to scaffold (an empty folder or an existing repository)", DefaultValueFactory = _ => "." };
-        var force = new Option<bool>("--force") { Description = "Replace files that are already there" };
-        var ci = new Option<string>("--ci") { Description = "The CI/CD workflow to write: github (.github/workflows/ml-ci-cd.yml) or none", DefaultValueFactory = _ => InitSettings.GitHub };
-        var command = new Command("init", "Scaffold raggate.yaml, an example corpus and golden set, and a GitHub Actions ML CI/CD workflow") { folder, force, ci };
-        command.SetAction((parse, ct) => CommandGuard.RunAsync(token => RunAsync(new InitSettings(parse.GetValue(folder)!, parse.GetValue(force), parse.GetValue(ci)!), token), ct));
-        return command;
-    }
+        Description = "The CI/CD workflow to write: github (.github/workflows/ml-ci-cd.yml) or none",
+        DefaultValueFactory = _ => InitCommandSettings.GitHub,
+    };
 
-    private static async Task<int> RunAsync(InitSettings settings, CancellationToken cancellationToken)
+    public InitCommand()
+        : base("init", "Scaffold raggate.yaml, an example corpus and golden set, and a GitHub Actions ML CI/CD workflow") => AddSymbols(_folder, _force, _ci);
+
+    /// <inheritdoc />
+    public override async Task<int> ExecuteAsync(InitCommandSettings settings, CancellationToken cancellationToken)
     {
-        settings.Validate();
-        var files = await Scaffolder.WriteAsync(settings, cancellationToken);
+        var files = await Scaffolder.WriteAsync(settings.Folder, settings.Force, settings.Ci == InitCommandSettings.GitHub, cancellationToken);
         Console.WriteLine($"Wrote {files.Count} files to {Path.GetFullPath(settings.Folder)}:");
         foreach (var file in files)
             Console.WriteLine($"  {file}");
         Console.WriteLine("Next: raggate eval   (index kb/, run the golden set, check the gates; reports in .raggate/report/)");
         return ExitCodes.Success;
     }
+
+    /// <inheritdoc />
+    protected override InitCommandSettings Bind(ParseResult parse) =>
+        new() { Folder = parse.GetValue(_folder)!, Force = parse.GetValue(_force), Ci = parse.GetValue(_ci)! };
 }

@@ -1,22 +1,30 @@
 using System.CommandLine;
+using RagGate.Cli.Hosting;
 using RagGate.Server;
 
 namespace RagGate.Cli.Commands;
 
 /// <summary><c>raggate serve</c>: the embedded engine as an HTTP service speaking the HTTP target contract.</summary>
-internal static class ServeCommand
+internal sealed class ServeCommand : RaggateCommand<ServeCommandSettings>
 {
     /// <summary>The command's name, which <see cref="RaggateApp"/> runs without the parser's termination timeout.</summary>
-    public const string Name = "serve";
+    public const string CommandName = "serve";
 
-    public static Command Create()
+    private readonly Option<string> _config = new("--config") { Description = "raggate.yaml whose engine to serve", DefaultValueFactory = _ => "raggate.yaml" };
+    private readonly Option<string> _urls = new("--urls") { Description = "Addresses to listen on", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+
+    public ServeCommand()
+        : base(CommandName, "Serve the RAG API (POST /retrieve, /answer, /context; /healthz, /readyz, /version, /metrics)")
     {
-        var config = new Option<string>("--config") { Description = "raggate.yaml whose engine to serve", DefaultValueFactory = _ => "raggate.yaml" };
-        var urls = new Option<string>("--urls") { Description = "Addresses to listen on", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
-        var command = new Command(Name, "Serve the RAG API (POST /retrieve, /answer, /context; /healthz, /readyz, /version, /metrics)") { config, urls };
-        // The host handles SIGTERM/Ctrl+C itself, finishing in-flight requests; the config and
-        // address errors are one line and exit code 2 there.
-        command.SetAction((parse, _) => ServerApp.RunAsync(["--config", parse.GetValue(config)!, "--urls", parse.GetValue(urls)!]));
-        return command;
+        AddSymbols(_config, _urls);
     }
+
+    /// <inheritdoc />
+    // The host handles SIGTERM/Ctrl+C itself, finishing in-flight requests; the config and address errors are one line
+    // and exit code 2 there.
+    public override Task<int> ExecuteAsync(ServeCommandSettings settings, CancellationToken cancellationToken) =>
+        ServerApp.RunAsync(["--config", settings.Config, "--urls", settings.Urls], cancellationToken);
+
+    /// <inheritdoc />
+    protected override ServeCommandSettings Bind(ParseResult parse) => new() { Config = parse.GetValue(_config)!, Urls = parse.GetValue(_urls)! };
 }

@@ -1,21 +1,26 @@
 using System.CommandLine;
+using RagGate.Cli.Hosting;
 using RagGate.Evaluation.Metrics.TrecEval;
 
 namespace RagGate.Cli.Commands;
 
 /// <summary><c>raggate trec-eval</c>: trec_eval-compatible measures over a qrels file and a TREC run.</summary>
-internal static class TrecEvalCommand
+internal sealed class TrecEvalCommand : RaggateCommand<TrecEvalCommandSettings>
 {
-    public static Command Create()
+    private readonly Argument<string[]> _rest = new("args") { Description = "[-q] [-c] [-M n] -m <measure> ... <qrels> <run>", Arity = ArgumentArity.ZeroOrMore };
+
+    public TrecEvalCommand()
+        : base("trec-eval", "trec_eval-compatible evaluation: prints measure<TAB>qid<TAB>value")
     {
-        var rest = new Argument<string[]>("args") { Description = "[-q] [-c] [-M n] -m <measure> ... <qrels> <run>", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("trec-eval", "trec_eval-compatible evaluation: prints measure<TAB>qid<TAB>value") { rest };
-        command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(parse =>
-        {
-            var args = parse.GetValue(rest) ?? [];
-            return TrecEvalCommandLine.Run([.. args, .. parse.UnmatchedTokens], Console.Out, Console.Error);
-        });
-        return command;
+        AddSymbols(_rest);
+        // trec_eval's options (-q, -m ...) are not this parser's: they pass through to its own command line.
+        TreatUnmatchedTokensAsErrors = false;
     }
+
+    /// <inheritdoc />
+    public override Task<int> ExecuteAsync(TrecEvalCommandSettings settings, CancellationToken cancellationToken) =>
+        Task.FromResult(TrecEvalCommandLine.Run(settings.Arguments, Console.Out, Console.Error));
+
+    /// <inheritdoc />
+    protected override TrecEvalCommandSettings Bind(ParseResult parse) => new() { Arguments = [.. parse.GetValue(_rest) ?? [], .. parse.UnmatchedTokens] };
 }

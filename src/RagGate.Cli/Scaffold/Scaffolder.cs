@@ -23,26 +23,27 @@ internal static class Scaffolder
             .Order(StringComparer.Ordinal),
     ];
 
-    public static async Task<IReadOnlyList<string>> WriteAsync(InitSettings settings, CancellationToken cancellationToken)
+    /// <summary>Writes the scaffold into <paramref name="folder"/>; returns the files written, relative to it.</summary>
+    public static async Task<IReadOnlyList<string>> WriteAsync(string folder, bool force, bool withWorkflow, CancellationToken cancellationToken)
     {
-        var files = Files(settings.Ci == InitSettings.GitHub);
-        var present = files.Where(f => File.Exists(Path.Combine(settings.Folder, f)) || Directory.Exists(Path.Combine(settings.Folder, f))).ToList();
-        if (present.Count > 0 && !settings.Force)
+        var files = Files(withWorkflow);
+        var present = files.Where(f => File.Exists(Path.Combine(folder, f)) || Directory.Exists(Path.Combine(folder, f))).ToList();
+        if (present.Count > 0 && !force)
         {
-            throw new InputException($"{Path.GetFullPath(settings.Folder)}: {string.Join(", ", present)} already exist{(present.Count == 1 ? "s" : "")}; "
+            throw new InputException($"{Path.GetFullPath(folder)}: {string.Join(", ", present)} already exist{(present.Count == 1 ? "s" : "")}; "
                 + "expected a folder without them, or --force to replace them");
         }
 
-        var blocked = present.FirstOrDefault(f => Directory.Exists(Path.Combine(settings.Folder, f)));
+        var blocked = present.FirstOrDefault(f => Directory.Exists(Path.Combine(folder, f)));
         if (blocked is not null)
-            throw new InputException($"{Path.Combine(Path.GetFullPath(settings.Folder), blocked)}: is a folder; expected a file init can replace");
+            throw new InputException($"{Path.Combine(Path.GetFullPath(folder), blocked)}: is a folder; expected a file init can replace");
 
         var staged = new List<(string Temp, string Final)>();
         try
         {
             foreach (var file in files)
             {
-                var final = Path.GetFullPath(Path.Combine(settings.Folder, file));
+                var final = Path.GetFullPath(Path.Combine(folder, file));
                 Directory.CreateDirectory(Path.GetDirectoryName(final)!);
                 staged.Add((await AtomicFile.StageAsync(final, (stream, ct) => CopyAsync(file, stream, ct), cancellationToken), final));
             }

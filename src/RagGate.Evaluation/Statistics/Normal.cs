@@ -1,6 +1,6 @@
 namespace RagGate.Evaluation.Statistics;
 
-/// <summary>The standard normal distribution's quantile function, for z-based intervals and power.</summary>
+/// <summary>The standard normal distribution's quantile function and upper tail, for z-based intervals, power and rank tests.</summary>
 internal static class Normal
 {
     /// <summary>
@@ -12,6 +12,26 @@ internal static class Normal
         if (p is <= 0 or >= 1 || double.IsNaN(p))
             throw new ArgumentOutOfRangeException(nameof(p), p, "A probability strictly between 0 and 1 is expected.");
         return Acklam(p);
+    }
+
+    /// <summary>
+    /// P(Z &gt; z), from the complementary error function by the Chebyshev fit of Numerical Recipes' erfcc
+    /// (fractional error below 1.2e-7 everywhere), accurate in the far tail where 1 - Φ(z) would cancel.
+    /// </summary>
+    public static double UpperTail(double z)
+    {
+        if (double.IsNaN(z))
+            throw new ArgumentOutOfRangeException(nameof(z), z, "A number is expected.");
+        return 0.5 * Erfc(z / Math.Sqrt(2));
+    }
+
+    private static double Erfc(double x)
+    {
+        var z = Math.Abs(x);
+        var t = 1 / (1 + 0.5 * z);
+        var r = t * Math.Exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+            + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+        return x >= 0 ? r : 2 - r;
     }
 
     private static double Acklam(double p)

@@ -208,7 +208,7 @@ public sealed class InputFamilyTests : IDisposable
     {
         _inputs.Write("out/run.json", "old run");
 
-        await Assert.ThrowsAsync<IOException>(() => Hosting.ReportFolder.WriteAsync(_inputs.Combine("out"), async folder =>
+        await Assert.ThrowsAsync<IOException>(() => Cli.Hosting.ReportFolder.WriteAsync(_inputs.Combine("out"), async folder =>
         {
             await File.WriteAllTextAsync(Path.Combine(folder, "run.json"), "new run");
             throw new IOException("disk full");

@@ -21,4 +21,17 @@ public sealed class NormalTests
     [Fact]
     public void Quantile_OutsideZeroOne_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Normal.Quantile(1.0));
+
+    [Theory]
+    [InlineData(1.959963984540054, 0.025)]
+    [InlineData(0.0, 0.5)]
+    [InlineData(-2.3263478740408408, 0.99)]
+    [InlineData(5.0, 2.866515718791939e-07)]
+    public void UpperTail_TabulatedZ_GivesTheTailProbability(double z, double p)
+    {
+        // The erfc fit promises a fractional error below 1.2e-7.
+        var actual = Normal.UpperTail(z);
+
+        Assert.True(Math.Abs(actual - p) <= 1.2e-7 * p, $"P(Z > {z}) = {actual:R}, tables say {p:R}");
+    }
 }

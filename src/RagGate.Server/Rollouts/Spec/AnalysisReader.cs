@@ -45,7 +45,7 @@ internal static class AnalysisReader
             InitialDelay = SpecReader.Duration(s, "initialDelay") ?? TimeSpan.Zero,
             SuccessCondition = Condition(s, "successCondition", fields),
             FailureCondition = Condition(s, "failureCondition", fields),
-            FailureLimit = s.Int("failureLimit", 0, -1, 100_000),
+            FailureLimit = s.Int("failureLimit", 0, 0, 100_000),
             InconclusiveLimit = s.Int("inconclusiveLimit", 0, 0, 100_000),
             ConsecutiveErrorLimit = s.Int("consecutiveErrorLimit", MetricSpec.DefaultConsecutiveErrorLimit, 0, 100_000),
         };

@@ -32,7 +32,7 @@ public sealed record MetricSpec
     /// <summary>A measurement whose result meets this is Failed; null for none.</summary>
     public ConditionExpression? FailureCondition { get; init; }
 
-    /// <summary>Failed measurements allowed before the metric fails (Argo: failed &gt; limit fails); -1 for no limit.</summary>
+    /// <summary>Failed measurements allowed before the metric fails (Argo: failed &gt; limit fails); the default 0 fails on the first.</summary>
     public int FailureLimit { get; init; }
 
     /// <summary>Inconclusive measurements allowed before the metric is Inconclusive (inconclusive &gt; limit).</summary>

@@ -1,0 +1,57 @@
+using RagGate.Cli.Hosting;
+using RagGate.Evaluation.Config;
+using RagGate.Evaluation.Cost;
+using RagGate.Evaluation.GoldenSets;
+using RagGate.Evaluation.Running;
+using RagGate.Evaluation.Runs;
+using RagGate.Evaluation.Scoring;
+using RagGate.Evaluation.Targets;
+
+namespace RagGate.Cli.Evaluating;
+
+/// <summary>The run <c>raggate eval</c> scores: the golden set run against a target, or a run read from a file.</summary>
+internal static class EvalRun
+{
+    /// <summary>Runs the golden set against <paramref name="target"/> with the config's eval settings and prices, showing progress.</summary>
+    public static async Task<Run> ExecuteAsync(RagGateConfig config, GoldenSet golden, IRagTarget target, CancellationToken cancellationToken)
+    {
+        var runner = new EvalRunner(target, TimeProvider.System);
+        var prices = PriceTable.Load(config.Eval.Prices);
+        var price = prices.Get(config.Answer.GenerationModel);
+        var options = new RunOptions
+        {
+            K = config.Eval.K,
+            Warmup = config.Eval.Warmup,
+            Repetitions = config.Eval.Repetitions,
+            Answer = config.Eval.Answer,
+            Concurrency = config.Eval.Concurrency,
+            Seed = config.Eval.Seed,
+            CostOf = usage => (double)CostCalculator.Cost(usage, price),
+            MaxCost = config.Eval.MaxCost,
+            Currency = prices.Currency,
+            ToolVersion = ToolInfo.Version,
+            GitSha = ToolInfo.GitSha(Path.GetDirectoryName(config.Path)!),
+        };
+        return await ProgressBar.RunAsync("Evaluating", "queries", p =>
+            runner.RunAsync(golden, options, new Progress<RunProgress>(r => p.Report((r.Done, r.Total))), cancellationToken));
+    }
+
+    /// <summary>Reads a run.json or a TREC run file and checks its ids against the golden set.</summary>
+    public static async Task<Run> ReadAsync(string path, GoldenSet golden, CancellationToken cancellationToken)
+    {
+        var run = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            ? await RunFile.ReadAsync(path, cancellationToken)
+            : TrecRunFile.Read(path);
+        TrecIds.Require(run, path);
+        RunCoverage.Require(run, path, golden);
+        return run;
+    }
+
+    /// <summary>How deep the run retrieved; a TREC run records no depth, so its longest ranked list is as deep as it goes.</summary>
+    public static int Depth(Run run) => run.TopK > 0 ? run.TopK : run.Queries.Select(q => q.Retrieved.Count).DefaultIfEmpty(0).Max();
+
+    /// <summary>The HTTP target the config names.</summary>
+    public static HttpRagTarget HttpTargetFor(RagGateConfig config) =>
+        new(new Uri(config.Target.Url!), TimeSpan.FromSeconds(config.Target.TimeoutSeconds), config.Name, config.Answer.GenerationModel,
+            usageRequired: config.Target.Usage == TargetSettings.UsageRequired);
+}
