@@ -38,8 +38,10 @@ internal static class ServeBenchmark
             var rest = server.RssMb;
             Console.WriteLine($"server memory at rest (RSS): {rest:0} MB; response sizes: /retrieve {retrieveBytes.Length} B, /answer {answerBytes.Length} B");
 
-            var embedRate = await QueryEmbeddingRateAsync(config, options.Seconds);
-            Console.WriteLine($"bare query-embedding rate ({Environment.ProcessorCount} concurrent callers, one query each): {embedRate:0.0}/s");
+            var embedRate = await QueryEmbeddingRateAsync(config, options.Seconds, callers: Environment.ProcessorCount, batched: false);
+            Console.WriteLine($"bare query-embedding rate ({Environment.ProcessorCount} concurrent callers, one query per model run): {embedRate:0.0}/s");
+            var batchedRate = await QueryEmbeddingRateAsync(config, options.Seconds, callers: options.Connections, batched: true);
+            Console.WriteLine($"batched query-embedding rate ({options.Connections} concurrent callers, concurrent queries share a run, as the server does): {batchedRate:0.0}/s");
 
             await using var floor = await FloorServer.StartAsync(retrieveBytes, answerBytes);
             Console.WriteLine("endpoint\tsaturation_rps\twrk_p50_ms\twrk_p99_ms\twrk_errors\thalf_rate\tp50_ms\tp99_ms\tp99/p50\terrors\tserver_rss_max_mb");
@@ -88,14 +90,14 @@ internal static class ServeBenchmark
         Console.WriteLine("soak RSS (s, MB): " + string.Join(" ", samples.Select(s => $"{s.Seconds:0}:{s.Mb:0}")));
     }
 
-    private static async Task<double> QueryEmbeddingRateAsync(string configPath, int seconds)
+    private static async Task<double> QueryEmbeddingRateAsync(string configPath, int seconds, int callers, bool batched)
     {
         var config = RagGateConfigLoader.Load(configPath);
-        using var embedder = RagEngine.CreateEmbedder(config.Embedding);
+        using var embedder = RagEngine.CreateEmbedder(config.Embedding, batchConcurrentQueries: batched);
         await embedder.EmbedAsync([Query], isQuery: true);
         var done = 0L;
         var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
-        var workers = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(async () =>
+        var workers = Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
         {
             while (Stopwatch.GetTimestamp() < until)
             {

@@ -22,6 +22,12 @@ internal static class RaggateApp
             new InitCommand(),
         };
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await Console.Error.WriteLineAsync(UsageError.Describe(parse));
+            return RagGate.Evaluation.ExitCodes.BadInput;
+        }
+
         // The parser cancels on SIGTERM and ends the process 2 s later; the server must have its own
         // shutdown timeout to finish in-flight requests, so it handles the signal itself.
         var invocation = parse.CommandResult.Command.Name == ServeCommand.CommandName ? new InvocationConfiguration { ProcessTerminationTimeout = null } : null;

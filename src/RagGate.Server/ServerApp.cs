@@ -17,7 +17,13 @@ public sealed class ServerApp
     }
 
     /// <summary>Builds and runs the server until SIGTERM/Ctrl+C (or <paramref name="cancellationToken"/>), finishing in-flight requests.</summary>
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default) => RunAsync(args, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync(string[], CancellationToken)"/>; <paramref name="buildProgress"/> also receives the
+    /// progress of an index build at start (texts embedded, of the total), for a progress bar on a terminal.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, IProgress<(int Done, int Total)>? buildProgress, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -32,7 +38,7 @@ public sealed class ServerApp
                 return await ServerTasks.PrepareAsync(path ?? throw new InputException("--config: missing; expected the raggate.yaml to prepare"), cancellationToken);
             }
 
-            await using var app = Build(args);
+            await using var app = Build(args, buildProgress);
             // Taken before running: RunAsync disposes the service provider when it returns.
             var engines = app.Services.GetRequiredService<EngineHost>();
             await app.RunAsync(cancellationToken);
@@ -63,7 +69,9 @@ public sealed class ServerApp
     }
 
     /// <summary>Builds the server from <c>--config</c> (required) and the usual ASP.NET Core arguments (<c>--urls</c>).</summary>
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(args, null);
+
+    private static WebApplication Build(string[] args, IProgress<(int Done, int Total)>? buildProgress)
     {
         var builder = WebApplication.CreateBuilder(args);
         var path = builder.Configuration["config"];
@@ -75,6 +83,7 @@ public sealed class ServerApp
         }
 
         builder.AddRagServer(config);
+        builder.Services.AddSingleton(new IndexBuildDisplay(buildProgress));
         return builder.Build().UseRagServer(config);
     }
 }

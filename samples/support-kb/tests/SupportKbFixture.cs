@@ -17,6 +17,12 @@ public sealed class SupportKbFixture : IAsyncLifetime
 
     public GoldenSet Golden { get; private set; } = null!;
 
+    /// <summary>The tuning split (golden/tuning_queries.json): what the refusal threshold is calibrated on, never the golden set.</summary>
+    public GoldenSet Tuning { get; private set; } = null!;
+
+    /// <summary>The sample's config, as the engine was built from it.</summary>
+    public RagGateConfig Config { get; private set; } = null!;
+
     public IReadOnlyList<GoldenQuery> Answerable => Golden.Queries.Where(q => !q.IsUnanswerable).ToList();
 
     public RagTestRun Run { get; private set; } = null!;
@@ -27,7 +33,9 @@ public sealed class SupportKbFixture : IAsyncLifetime
         // The sample's settings, but nothing written into the repository: no saved index, no cache.
         var config = RagGateConfigLoader.Load(Path.Combine(sample, "raggate.yaml")) with { Index = null };
         config = config with { Embedding = config.Embedding with { Cache = null } };
+        Config = config;
         Golden = GoldenSetLoader.Load(config.Eval.Golden);
+        Tuning = GoldenSetLoader.Load(Path.Combine(sample, "golden", "tuning_queries.json"));
         Engine = await RagEngine.OpenAsync(config, corpus: null, progress: null);
         Run = await RagTestRun.RunAsync(Engine.Target, Golden, new RagTestOptions
         {

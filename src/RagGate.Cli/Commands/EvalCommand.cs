@@ -41,7 +41,7 @@ internal sealed class EvalCommand : RaggateCommand<EvalCommandSettings>
     public override async Task<int> ExecuteAsync(EvalCommandSettings settings, CancellationToken cancellationToken)
     {
         var config = WithOverrides(RagGateConfigLoader.Load(settings.Config), settings);
-        var golden = GoldenSetLoader.Load(config.Eval.Golden);
+        var golden = config.Eval.Split is { } split ? GoldenSetLoader.Load(config.Eval.Golden, split) : GoldenSetLoader.Load(config.Eval.Golden);
         if (settings.DryRun)
         {
             Console.WriteLine(DryRun.Describe(config, golden, DryRun.Estimate(config, golden)));

@@ -23,7 +23,7 @@ internal sealed class ServeCommand : RaggateCommand<ServeCommandSettings>
     // The host handles SIGTERM/Ctrl+C itself, finishing in-flight requests; the config and address errors are one line
     // and exit code 2 there.
     public override Task<int> ExecuteAsync(ServeCommandSettings settings, CancellationToken cancellationToken) =>
-        ServerApp.RunAsync(["--config", settings.Config, "--urls", settings.Urls], cancellationToken);
+        ServerApp.RunAsync(["--config", settings.Config, "--urls", settings.Urls], ProgressBar.Line("Building the index", "texts"), cancellationToken);
 
     /// <inheritdoc />
     protected override ServeCommandSettings Bind(ParseResult parse) => new() { Config = parse.GetValue(_config)!, Urls = parse.GetValue(_urls)! };

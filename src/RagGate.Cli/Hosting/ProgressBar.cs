@@ -41,6 +41,13 @@ internal sealed class ProgressBar
             });
     }
 
+    /// <summary>
+    /// A one-line bar redrawn in place on a terminal, for work that reports progress but does not end
+    /// with it (the server's index build at start, after which it keeps serving); null when output is
+    /// redirected, where the work's own log lines say the same.
+    /// </summary>
+    public static IProgress<(int Done, int Total)>? Line(string title, string unit) => Interactive ? new LineProgress(title, unit) : null;
+
     private void Plain(string title, int done, int total)
     {
         var decile = total == 0 ? 10 : done * 10 / total;
@@ -55,6 +62,26 @@ internal sealed class ProgressBar
     private sealed class SynchronousProgress(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
     {
         public void Report((int Done, int Total) value) => report(value);
+    }
+
+    private sealed class LineProgress(string title, string unit) : IProgress<(int Done, int Total)>
+    {
+        private const int Width = 30;
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+        public void Report((int Done, int Total) value)
+        {
+            var (done, total) = value;
+            var share = total == 0 ? 1 : Math.Clamp((double)done / total, 0, 1);
+            var filled = (int)(share * Width);
+            var rate = done / Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
+            var bar = new string('#', filled) + new string('-', Width - filled);
+            lock (this)
+            {
+                Console.Error.Write($"\r{title} [{bar}] {done}/{total} {unit} ({rate:0.0}/s) ");
+                if (done >= total) Console.Error.WriteLine();
+            }
+        }
     }
 
     private sealed class RateColumn(string unit) : ProgressColumn

@@ -17,6 +17,13 @@ public sealed record Answer(
     int ContextTokens,
     TokenUsage Usage)
 {
+    /// <summary>
+    /// The answerer's own measure of how well the context supports an answer (the extractive
+    /// answerer: the highest cosine similarity of the question and a context document); null when it has none.
+    /// Refusal is decided from it, never from the answer's wording.
+    /// </summary>
+    public double? Support { get; init; }
+
     /// <summary>The target-contract form of this answer, for a run record.</summary>
     public AnswerResult ToAnswerResult(IReadOnlyList<RetrievedDocument> documents, TimeSpan retrievalLatency) =>
         new(Text, documents, Context, Usage, retrievalLatency, Refused);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RagGate.Evaluation;
+using RagGate.Evaluation.Config;
 
 namespace RagGate.Engine.Answering;
 
@@ -10,7 +11,7 @@ namespace RagGate.Engine.Answering;
 public sealed record AnswerOptions
 {
     /// <summary>The refusal sentence used unless configured otherwise.</summary>
-    public const string DefaultRefusal = "I don't know: the knowledge base does not cover this.";
+    public const string DefaultRefusal = AnswerSettings.DefaultRefusal;
 
     /// <summary>The default system message; <c>{refusal}</c> is replaced by <see cref="Refusal"/>.</summary>
     public const string DefaultSystemPrompt =
@@ -21,14 +22,20 @@ public sealed record AnswerOptions
         + "and never add facts that the context does not state. "
         + "If the context does not answer the question, reply with exactly this sentence and nothing else: {refusal}";
 
+    /// <summary>The default of <see cref="MinRelevance"/>, the one the config loader uses too.</summary>
+    public const double DefaultMinRelevance = AnswerSettings.DefaultMinRelevance;
+
+    /// <summary>The most units an extractive answer quotes unless configured otherwise.</summary>
+    public const int DefaultMaxSentences = AnswerSettings.DefaultMaxSentences;
+
     /// <summary>The default user message; <c>{context}</c> and <c>{question}</c> are filled in.</summary>
     public const string DefaultPromptTemplate = "Context:\n{context}\n\nQuestion: {question}";
 
     /// <summary>The generation model whose tokenizer counts tokens and whose price applies.</summary>
     public string GenerationModel { get; init; } = "gpt-4o-mini";
 
-    /// <summary>The cosine similarity the best context sentence must reach; below it the answer is a refusal.</summary>
-    public double MinRelevance { get; init; } = 0.3;
+    /// <summary>The cosine similarity of the question and the closest context document below which the extractive answer is a refusal.</summary>
+    public double MinRelevance { get; init; } = DefaultMinRelevance;
 
     /// <summary>The exact sentence answered when the knowledge base does not cover the question.</summary>
     public string Refusal { get; init; } = DefaultRefusal;
@@ -36,8 +43,8 @@ public sealed record AnswerOptions
     /// <summary>The most tokens of retrieved text given to the generator, counted with its tokenizer.</summary>
     public int MaxContextTokens { get; init; } = 1500;
 
-    /// <summary>The most context sentences an extractive answer quotes.</summary>
-    public int MaxSentences { get; init; } = 3;
+    /// <summary>The most units (sentences, or list items) an extractive answer quotes: room for an introduction and its steps.</summary>
+    public int MaxSentences { get; init; } = DefaultMaxSentences;
 
     /// <summary>The system message template (placeholders <c>{context}</c>, <c>{question}</c>, <c>{refusal}</c>).</summary>
     public string SystemPrompt { get; init; } = DefaultSystemPrompt;

@@ -9,20 +9,23 @@ public static class AnswererFactory
     /// <summary>
     /// The answerer called <paramref name="name"/>. The extractive answerer needs
     /// <paramref name="embeddings"/>; the chat answerer needs <paramref name="chatClient"/>.
-    /// An unknown name throws <see cref="InputException"/>.
+    /// An unknown name throws <see cref="InputException"/>. <paramref name="termWeight"/> is the
+    /// corpus's weight of an analyzed term, for the extractive answerer's question coverage.
     /// </summary>
     public static IAnswerer Create(
         string name,
         AnswerOptions options,
         IEmbeddingGenerator<string, Embedding<float>>? embeddings,
-        IChatClient? chatClient)
+        IChatClient? chatClient,
+        Func<string, double>? termWeight = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         return name.Trim().ToLowerInvariant() switch
         {
             AnswererNames.Extractive => new ExtractiveAnswerer(
                 embeddings ?? throw new ArgumentNullException(nameof(embeddings), "The extractive answerer embeds sentences."),
-                options),
+                options,
+                termWeight),
             AnswererNames.Chat => new ChatClientAnswerer(
                 chatClient ?? throw InputException.At("answer options", "answerer",
                     "'chat' needs a chat model; expected base_url, model and api_key_env to be configured"),

@@ -17,4 +17,10 @@ public sealed record EmbeddingOptions
 
     /// <summary>Folder of the on-disk embedding cache, or null for no cache.</summary>
     public string? CacheDirectory { get; init; }
+
+    /// <summary>
+    /// Whether single queries embedded concurrently share one model run (see <see cref="QueryBatcher"/>).
+    /// Off only to measure the bare one-query-per-run rate.
+    /// </summary>
+    public bool BatchConcurrentQueries { get; init; } = true;
 }

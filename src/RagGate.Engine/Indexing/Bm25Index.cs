@@ -87,6 +87,13 @@ internal sealed class Bm25Index
         return heap.ToSortedArray();
     }
 
+    /// <summary>The inverse document frequency of an analyzed <paramref name="term"/> in this index (the highest for a term it does not hold).</summary>
+    public double TermIdf(string term)
+    {
+        var frequency = _termIds.TryGetValue(term, out var id) ? _postingStarts[id + 1] - _postingStarts[id] : 0;
+        return Idf(frequency, Count);
+    }
+
     /// <summary>Inverse document frequency as Lucene's BM25Similarity computes it.</summary>
     public static double Idf(long documentFrequency, long documentCount) =>
         Math.Log(1 + ((documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5)));

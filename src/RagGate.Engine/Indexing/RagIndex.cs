@@ -40,6 +40,9 @@ public sealed class RagIndex
     /// <summary>BM25 postings over each chunk's embedding text (title and chunk text).</summary>
     internal Bm25Index Bm25 { get; }
 
+    /// <summary>The inverse document frequency of an analyzed term over the chunks (Lucene's BM25 idf); the highest for a term the corpus lacks.</summary>
+    public double TermIdf(string term) => Bm25.TermIdf(term);
+
     /// <summary>The document that chunk <paramref name="chunkRow"/> belongs to.</summary>
     public IndexedDocument DocumentOf(int chunkRow) => Documents[_documentRows[chunkRow]];
 

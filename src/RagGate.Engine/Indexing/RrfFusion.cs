@@ -1,3 +1,6 @@
+using RagGate.Evaluation.Runs;
+
+
 namespace RagGate.Engine.Indexing;
 
 /// <summary>
@@ -9,7 +12,10 @@ public static class RrfFusion
     /// <summary>The k of the original paper, also the common default.</summary>
     public const int DefaultK = 60;
 
-    /// <summary>Fuses rankings (each best first, ids distinct within a ranking); best first, ties by ordinal id.</summary>
+    // trec_eval's tie order: id descending in byte order.
+    private static readonly IComparer<string> TrecIdOrder = Comparer<string>.Create((a, b) => TrecRanking.CompareIds(b, a));
+
+    /// <summary>Fuses rankings (each best first, ids distinct within a ranking); best first, ties as trec_eval ranks them.</summary>
     public static IReadOnlyList<KeyValuePair<string, double>> Fuse(IEnumerable<IReadOnlyList<string>> rankings, int k = DefaultK)
     {
         ArgumentNullException.ThrowIfNull(rankings);
@@ -25,7 +31,8 @@ public static class RrfFusion
 
         return scores
             .OrderByDescending(pair => pair.Value)
-            .ThenBy(pair => pair.Key, StringComparer.Ordinal)
+            // Ties as trec_eval breaks them, so the fused order is the order that is scored.
+            .ThenBy(pair => pair.Key, TrecIdOrder)
             .ToList();
     }
 }

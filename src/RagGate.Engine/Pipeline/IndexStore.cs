@@ -81,7 +81,8 @@ public static class IndexStore
     public static async Task WarmSentenceCacheAsync(
         RagIndex index, OnnxEmbeddingGenerator embedder, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        var sentences = index.Chunks.SelectMany(c => SentenceSplitter.Split(c.Text)).Distinct(StringComparer.Ordinal).ToList();
+        // The answerer embeds each context chunk's sentences and the chunk text itself (its refusal signal).
+        var sentences = index.Chunks.SelectMany(c => SentenceSplitter.Split(c.Text).Append(c.Text)).Distinct(StringComparer.Ordinal).ToList();
         var relay = progress is null ? null : new Progress<int>(done => progress.Report((done, sentences.Count)));
         await embedder.EmbedAsync(sentences, isQuery: false, relay, cancellationToken);
     }
@@ -98,7 +99,7 @@ public static class IndexStore
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\0"));
-        Add($"{IndexManifest.CurrentFormatVersion}|{embedder.Model.Id}|{embedder.CacheIdentity}|{chunking.Mode}|{chunking.MaxTokens}|{chunking.Overlap}");
+        Add($"{IndexManifest.CurrentFormatVersion}|{Chunker.Version}|{embedder.Model.Id}|{embedder.CacheIdentity}|{chunking.Mode}|{chunking.MaxTokens}|{chunking.Overlap}");
         foreach (var document in corpus.Documents)
         {
             Add(document.Id);

@@ -34,9 +34,10 @@ public sealed class RagEngine : IDisposable
     /// <summary>The engine as an evaluation target.</summary>
     public IRagTarget Target { get; }
 
-    /// <summary>Creates the embedder for a config.</summary>
-    public static OnnxEmbeddingGenerator CreateEmbedder(EmbeddingSettings settings) => OnnxEmbeddingGenerator.Create(new EmbeddingOptions
+    /// <summary>Creates the embedder for a config; <paramref name="batchConcurrentQueries"/> off only to measure single-query runs.</summary>
+    public static OnnxEmbeddingGenerator CreateEmbedder(EmbeddingSettings settings, bool batchConcurrentQueries = true) => OnnxEmbeddingGenerator.Create(new EmbeddingOptions
     {
+        BatchConcurrentQueries = batchConcurrentQueries,
         Model = settings.Model,
         Threads = settings.Threads,
         BatchSize = settings.BatchSize,
@@ -77,7 +78,7 @@ public sealed class RagEngine : IDisposable
         var chat = config.Answer.Answerer == AnswererNames.Chat
             ? ChatClientFactory.CreateOpenAICompatible(new Uri(config.Answer.ChatBaseUrl!), config.Answer.ChatModel!, config.Answer.ChatApiKeyEnv)
             : null;
-        var answerer = AnswererFactory.Create(config.Answer.Answerer, options, embedder, chat);
+        var answerer = AnswererFactory.Create(config.Answer.Answerer, options, embedder, chat, index.TermIdf);
         var pipeline = new RagPipeline(retriever, answerer, contextBuilder, config.Retrieval.TopK);
         return new RagEngine(embedder, index, pipeline, Identity(config, embedder, index));
     }
@@ -103,6 +104,8 @@ public sealed class RagEngine : IDisposable
         Refusal = settings.Refusal,
         MaxContextTokens = settings.MaxContextTokens,
         MaxSentences = settings.MaxSentences,
+        SystemPrompt = settings.SystemPrompt ?? AnswerOptions.DefaultSystemPrompt,
+        PromptTemplate = settings.PromptTemplate ?? AnswerOptions.DefaultPromptTemplate,
     };
 
     private static SystemIdentity Identity(RagGateConfig config, OnnxEmbeddingGenerator embedder, RagIndex index)

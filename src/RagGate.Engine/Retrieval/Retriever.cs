@@ -3,13 +3,15 @@ using Microsoft.Extensions.AI;
 using RagGate.Engine.Embeddings;
 using RagGate.Engine.Indexing;
 using RagGate.Evaluation;
+using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Targets;
 
 namespace RagGate.Engine.Retrieval;
 
 /// <summary>
 /// Answers queries against an index with per-document results: each document appears once, with
-/// its best chunk's text and score; ranks are 1-based and equal scores are ordered by document id.
+/// its best chunk's text and score; ranks are 1-based and equal scores are ordered as trec_eval
+/// orders them (<see cref="TrecRanking"/>), so the ranking an answer is built from is the one scored.
 /// </summary>
 public sealed class Retriever
 {
@@ -84,7 +86,7 @@ public sealed class Retriever
 
             if (documents.Count >= k || hits.Length < depth || depth >= chunkCount)
             {
-                return [.. documents.OrderByDescending(d => d.Score).ThenBy(d => _index.Documents[d.Document].Id, StringComparer.Ordinal)];
+                return [.. documents.OrderBy(d => new ScoredDocument(_index.Documents[d.Document].Id, d.Score), TrecRanking.Comparer)];
             }
 
             depth = (int)Math.Min(chunkCount, depth * 4L);
@@ -124,5 +126,8 @@ public sealed class Retriever
     }
 
     private List<RetrievedDocument> ToResults(IEnumerable<DocumentHit> hits) =>
-        [.. hits.Select((hit, i) => new RetrievedDocument(_index.Documents[hit.Document].Id, hit.Score, i + 1, _index.Chunks[hit.Chunk].Text))];
+        [.. hits.Select((hit, i) => new RetrievedDocument(_index.Documents[hit.Document].Id, hit.Score, i + 1, _index.Chunks[hit.Chunk].Text)
+        {
+            Title = _index.Documents[hit.Document].Title,
+        })];
 }

@@ -14,6 +14,12 @@ public sealed record EvalSettings
     /// <summary>Golden set path (absolute).</summary>
     public string Golden { get; init; } = "";
 
+    /// <summary>
+    /// The BEIR split whose <c>qrels/&lt;split&gt;.tsv</c> judges the queries (train, dev, test);
+    /// null: taken from a <c>queries_&lt;split&gt;.jsonl</c> file name, else <c>test</c>.
+    /// </summary>
+    public string? Split { get; init; }
+
     /// <summary>Documents retrieved per query for the retrieval metrics.</summary>
     public int K { get; init; } = 10;
 

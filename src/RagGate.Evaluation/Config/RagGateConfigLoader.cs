@@ -109,10 +109,12 @@ public static partial class RagGateConfigLoader
         {
             Answerer = s.Choice("answerer", "extractive", "extractive", "chat"),
             GenerationModel = s.String("generation_model", "gpt-4o-mini")!,
-            MinRelevance = s.Number("min_relevance", 0.35, -1, 1),
+            MinRelevance = s.Number("min_relevance", AnswerSettings.DefaultMinRelevance, -1, 1),
             Refusal = s.String("refusal", AnswerSettings.DefaultRefusal)!,
             MaxContextTokens = s.Int("max_context_tokens", 1500, 16, 1_000_000),
-            MaxSentences = s.Int("max_sentences", 3, 1, 50),
+            MaxSentences = s.Int("max_sentences", AnswerSettings.DefaultMaxSentences, 1, 50),
+            SystemPrompt = s.String("system_prompt"),
+            PromptTemplate = s.String("prompt_template"),
             ChatBaseUrl = chat?.String("base_url"),
             ChatModel = chat?.String("model"),
             ChatApiKeyEnv = chat?.String("api_key_env", "OPENAI_API_KEY") ?? "OPENAI_API_KEY",
@@ -201,6 +203,7 @@ public static partial class RagGateConfigLoader
             HallucinationMarkers = s.Strings("hallucination_markers", EvalSettings.DefaultHallucinationMarkers),
             GroundednessThreshold = s.Number("groundedness_threshold", 0.6, -1, 1),
             Prices = resolve(s.PathString("prices")),
+            Split = s.String("split"),
         };
         s.RejectUnknownFields();
         return settings;

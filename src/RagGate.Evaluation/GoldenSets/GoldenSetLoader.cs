@@ -15,8 +15,23 @@ public static class GoldenSetLoader
     /// <summary>The BEIR qrels split read by default.</summary>
     public const string DefaultSplit = "test";
 
-    /// <summary>Loads a golden set, reading BEIR qrels from the <c>test</c> split.</summary>
-    public static GoldenSet Load(string path) => Load(path, DefaultSplit);
+    /// <summary>
+    /// Loads a golden set, reading BEIR qrels of the split a <c>queries_&lt;split&gt;.jsonl</c> file
+    /// names, else of the <c>test</c> split.
+    /// </summary>
+    public static GoldenSet Load(string path) => Load(path, SplitOf(path));
+
+    /// <summary>The split a BEIR queries file names (<c>queries_dev.jsonl</c>: <c>dev</c>), else <see cref="DefaultSplit"/>.</summary>
+    public static string SplitOf(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var name = Path.GetFileName(path.TrimEnd('/', '\\'));
+        const string Prefix = "queries_", Suffix = ".jsonl";
+        return name.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && name.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase)
+            && name.Length > Prefix.Length + Suffix.Length
+            ? name[Prefix.Length..^Suffix.Length]
+            : DefaultSplit;
+    }
 
     /// <summary>Loads a golden set; <paramref name="split"/> picks the BEIR qrels file.</summary>
     public static GoldenSet Load(string path, string split)

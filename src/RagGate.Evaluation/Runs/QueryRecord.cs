@@ -27,8 +27,11 @@ public sealed class QueryRecord
     /// <summary>The answer, when the run answered.</summary>
     public string? Answer { get; set; }
 
-    /// <summary>True when the system declined to answer.</summary>
-    public bool Refused { get; set; }
+    /// <summary>
+    /// True when the system declined to answer, false when it answered; null when it did not say
+    /// (then the configured refusal markers decide).
+    /// </summary>
+    public bool? Refused { get; set; }
 
     /// <summary>Retrieval latency of each measured repetition, in milliseconds.</summary>
     public List<double> RetrievalLatencyMs { get; set; } = [];

@@ -27,9 +27,15 @@ internal sealed class QueryScorer(ScoringOptions options, IReadOnlyList<Retrieva
         };
         if (record.Error is not null) score.Checks.Add(new QueryCheck(QueryCheckNames.Target, false, record.Error));
 
-        if (!golden.IsUnanswerable)
+        // trec_eval scores every judged query, so one judged only non-relevant counts with its
+        // zeros; a query without judgments (unanswerable) is not in the qrels and is left out.
+        if (golden.Judgments.Count > 0)
         {
             ScoreRetrieval(golden, ranked, score);
+        }
+
+        if (!golden.IsUnanswerable)
+        {
             ScoreKeywords(golden, record, score);
         }
 
@@ -53,6 +59,11 @@ internal sealed class QueryScorer(ScoringOptions options, IReadOnlyList<Retrieva
             score.Values[metric.Name] = metric.Evaluate(ranked, golden.Judgments);
         }
 
+        if (golden.IsUnanswerable)
+        {
+            return;
+        }
+
         var rank = ranked.Select((id, i) => (id, i)).FirstOrDefault(x => golden.Judgments.GetValueOrDefault(x.id) > 0);
         score.FirstRelevantRank = rank.id is null ? null : rank.i + 1;
         score.Checks.Add(score.FirstRelevantRank is { } r
@@ -73,6 +84,8 @@ internal sealed class QueryScorer(ScoringOptions options, IReadOnlyList<Retrieva
     private async Task ScoreAnswerAsync(GoldenQuery golden, QueryRecord record, QueryScore score, CancellationToken cancellationToken)
     {
         var answer = record.Answer!;
+        // The target's own signal decides; the markers only stand in when it gave none (an HTTP
+        // service without "refused"). The sample's documents say "does not cover" themselves.
         var refused = AnswerChecks.IsRefusal(answer, record.Refused, options.Eval.RefusalMarkers);
         var forbidden = TextChecks.FindMarkers(answer, golden.MustNotContain);
         if (golden.MustNotContain.Count > 0)

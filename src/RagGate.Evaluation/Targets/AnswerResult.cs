@@ -6,11 +6,11 @@ namespace RagGate.Evaluation.Targets;
 /// <param name="Context">The context given to the generator.</param>
 /// <param name="Usage">Token usage of the generation step.</param>
 /// <param name="RetrievalLatency">Time spent retrieving, as the target measured it.</param>
-/// <param name="Refused">True when the target declined to answer (nothing relevant found).</param>
+/// <param name="Refused">True when the target declined to answer (nothing relevant found); null when it did not say.</param>
 public sealed record AnswerResult(
     string Answer,
     IReadOnlyList<RetrievedDocument> Documents,
     string Context,
     TokenUsage Usage,
     TimeSpan RetrievalLatency,
-    bool Refused);
+    bool? Refused);

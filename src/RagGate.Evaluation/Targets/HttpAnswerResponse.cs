@@ -6,5 +6,5 @@ public sealed record HttpAnswerResponse(
     IReadOnlyList<RetrievedDocument> Documents,
     string? Context,
     HttpUsage? Usage,
-    bool Refused,
+    bool? Refused,
     double RetrievalMs);

@@ -25,19 +25,12 @@ public sealed class TokenCounter
     private const int TokensPerMessage = 3;
     private const int TokensForReplyPriming = 3;
 
-    // Longest prefix first, so gpt-4o- wins over gpt-4. Mirrors the prefixes that
-    // Microsoft.ML.Tokenizers maps to these two encodings, plus the extractive answerer's id.
-    private static readonly (string Prefix, string Encoding)[] Prefixes =
-    [
-        ("gpt-4o", O200kBase), ("gpt-4.1", O200kBase), ("gpt-4.5", O200kBase), ("gpt-5", O200kBase),
-        ("gpt-oss", O200kBase), ("o1", O200kBase), ("o3", O200kBase), ("o4", O200kBase),
-        (ExtractiveModel, O200kBase),
-        ("gpt-4", Cl100kBase), ("gpt-3.5", Cl100kBase), ("gpt-35", Cl100kBase),
-        ("text-embedding-3", Cl100kBase), ("text-embedding-ada-002", Cl100kBase),
-    ];
+    // The end-of-text token's id tells the encodings apart: the tokenizer package chooses the
+    // encoding for a model name, and this names what it chose.
+    private static readonly Dictionary<int, string> EncodingByEndOfText = new() { [199_999] = O200kBase, [100_257] = Cl100kBase };
 
-    // Creating a tiktoken tokenizer loads a vocabulary of 100k-200k entries: do it once per encoding.
-    private static readonly ConcurrentDictionary<string, Lazy<TiktokenTokenizer>> Tokenizers = new(StringComparer.Ordinal);
+    // Loading a tiktoken vocabulary (100k-200k entries) is slow: one tokenizer per model name.
+    private static readonly ConcurrentDictionary<string, Lazy<(TiktokenTokenizer Tokenizer, string Encoding)?>> Tokenizers = new(StringComparer.Ordinal);
 
     private readonly TiktokenTokenizer _tokenizer;
 
@@ -55,38 +48,54 @@ public sealed class TokenCounter
     public string Encoding { get; }
 
     /// <summary>
-    /// The counter for a generation model, chosen by model name. Throws <see cref="InputException"/>
-    /// for a model whose encoding is not known.
+    /// The counter for a generation model, with the encoding the tokenizer package maps its name to
+    /// (<see cref="TiktokenTokenizer.CreateForModel(string, IReadOnlyDictionary{string, int}?, Normalizer?)"/>).
+    /// Throws <see cref="InputException"/> for a model whose encoding is not known.
     /// </summary>
     public static TokenCounter ForModel(string generationModel)
     {
         ArgumentNullException.ThrowIfNull(generationModel);
-        var encoding = EncodingFor(generationModel) ?? throw new InputException(
-            $"generation model '{generationModel}': no tokenizer is known for it; expected a model whose name starts with "
-            + string.Join(", ", Prefixes.Select(p => p.Prefix)) + $" ({O200kBase} or {Cl100kBase})");
-        var tokenizer = Tokenizers.GetOrAdd(encoding, static e => new Lazy<TiktokenTokenizer>(
-            () => TiktokenTokenizer.CreateForEncoding(e))).Value;
-        return new TokenCounter(generationModel, encoding, tokenizer);
+        var resolved = Resolve(generationModel) ?? throw new InputException(
+            $"generation model '{generationModel}': no tokenizer is known for it; expected an OpenAI model name the tokenizer package maps "
+            + $"to {O200kBase} or {Cl100kBase}, such as gpt-4o-mini, gpt-4.1, o3 or gpt-4");
+        return new TokenCounter(generationModel, resolved.Encoding, resolved.Tokenizer);
     }
 
-    /// <summary>The model-name prefixes whose tokenizer is known, for error messages.</summary>
-    public static string KnownModelPrefixes => string.Join(", ", Prefixes.Select(p => p.Prefix));
+    /// <summary>Examples of model names whose tokenizer is known, for error messages (the tokenizer package decides).</summary>
+    public static string KnownModelPrefixes => "gpt-4o, gpt-4.1, gpt-5, o1, o3, o4, gpt-4, gpt-3.5 (o200k_base or cl100k_base)";
 
     /// <summary>The encoding a model name maps to, or null when none is known.</summary>
     public static string? EncodingFor(string generationModel)
     {
         ArgumentNullException.ThrowIfNull(generationModel);
+        return Resolve(generationModel)?.Encoding;
+    }
+
+    private static (TiktokenTokenizer Tokenizer, string Encoding)? Resolve(string generationModel)
+    {
         var name = generationModel.Trim().ToLowerInvariant();
         // Fine-tuned models are named ft:<base>:<org>::<id> and share the base model's encoding.
         if (name.StartsWith("ft:", StringComparison.Ordinal))
-            name = name[3..];
-        foreach (var (prefix, encoding) in Prefixes)
+            name = name[3..].Split(':')[0];
+        return Tokenizers.GetOrAdd(name, static n => new Lazy<(TiktokenTokenizer, string)?>(() => Load(n))).Value;
+    }
+
+    private static (TiktokenTokenizer, string)? Load(string name)
+    {
+        TiktokenTokenizer tokenizer;
+        try
         {
-            if (name.StartsWith(prefix, StringComparison.Ordinal))
-                return encoding;
+            // The extractive answerer is ours, not the package's: it counts as gpt-4o does.
+            tokenizer = name == ExtractiveModel ? TiktokenTokenizer.CreateForEncoding(O200kBase) : TiktokenTokenizer.CreateForModel(name);
+        }
+        catch (Exception e) when (e is NotSupportedException or ArgumentException or InvalidOperationException or FileNotFoundException)
+        {
+            // Unknown to the package, or an encoding (p50k, r50k) whose data package is not shipped.
+            return null;
         }
 
-        return null;
+        var endOfText = tokenizer.SpecialTokens?.GetValueOrDefault("<|endoftext|>") ?? -1;
+        return EncodingByEndOfText.TryGetValue(endOfText, out var encoding) ? (tokenizer, encoding) : null;
     }
 
     /// <summary>The number of tokens in <paramref name="text"/>.</summary>

@@ -11,7 +11,7 @@ namespace RagGate.Server.Hosting;
 /// rebuilds and swaps the engine on <c>POST /admin/reload</c>, one reload at a time.
 /// </summary>
 internal sealed class EngineLoader(
-    RagGateConfig config, EngineHost host, IHostApplicationLifetime lifetime, ILogger<EngineLoader> logger) : BackgroundService
+    RagGateConfig config, EngineHost host, IHostApplicationLifetime lifetime, IndexBuildDisplay display, ILogger<EngineLoader> logger) : BackgroundService
 {
     /// <summary>The query used to warm the model and the answerer before serving.</summary>
     internal const string WarmupQuery = "warm up the model";
@@ -75,7 +75,7 @@ internal sealed class EngineLoader(
     {
         var clock = Stopwatch.StartNew();
         var lastDecile = -1;
-        var progress = new Progress<(int Done, int Total)>(p =>
+        var progress = display.Progress ?? new Progress<(int Done, int Total)>(p =>
         {
             var decile = p.Total == 0 ? 10 : p.Done * 10 / p.Total;
             if (decile == Interlocked.Exchange(ref lastDecile, decile)) return;

@@ -33,7 +33,7 @@ public sealed class AnswerKeywordEvaluator(IReadOnlyList<string>? refusalMarkers
         }
 
         var answer = modelResponse.Text;
-        var refused = AnswerChecks.IsRefusal(answer, refusedBySystem: false, _refusalMarkers);
+        var refused = AnswerChecks.IsRefusal(answer, refusedBySystem: null, _refusalMarkers);
         var hit = AnswerChecks.KeywordHit(answer, refused, keywords.Keywords);
         metric.Value = hit ? 1 : 0;
         metric.Reason = hit ? "the answer holds an expected keyword"

@@ -27,7 +27,7 @@ public sealed class RefusalEvaluator(IReadOnlyList<string>? refusalMarkers = nul
         IEnumerable<EvaluationContext>? additionalContext = null,
         CancellationToken cancellationToken = default)
     {
-        var refused = AnswerChecks.IsRefusal(modelResponse.Text, refusedBySystem: false, _refusalMarkers);
+        var refused = AnswerChecks.IsRefusal(modelResponse.Text, refusedBySystem: null, _refusalMarkers);
         var metric = new BooleanMetric(RefusedMetricName, refused, refused ? "the answer is a refusal" : "the answer is not a refusal");
         return ValueTask.FromResult(new EvaluationResult(metric));
     }

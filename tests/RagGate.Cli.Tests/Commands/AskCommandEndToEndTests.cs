@@ -23,14 +23,34 @@ public sealed class AskCommandEndToEndTests : IClassFixture<AskCommandEndToEndTe
         Assert.True(result.ExitCode == 0, $"ask exited {result.ExitCode}: {result.Stderr}");
         var (answer, sources) = SplitAnswerAndSources(result.Stdout);
         Assert.Contains(sources, line => line.Contains($" {PasswordDoc} ", StringComparison.Ordinal));
-        // The extractive answer quotes the sentences closest to the question, each with its [doc-id]:
-        // the reset document among them, every citation a password document and a listed source.
+        // The extractive answer quotes a passage of the best-supported document with its [doc-id]
+        // (and a second source only when it adds something): every citation a password document and a listed source.
         var cited = Regex.Matches(answer, @"\[([a-z0-9/-]+)\]").Select(m => m.Groups[1].Value).ToList();
         Assert.Contains(PasswordDoc, cited);
         Assert.All(cited, id => Assert.StartsWith("passwords/", id, StringComparison.Ordinal));
         Assert.All(cited, id => Assert.Contains(sources, line => line.Contains($" {id} ", StringComparison.Ordinal)));
         Assert.Matches(@"Tokens \(.+\): prompt \d+, completion \d+, total \d+", result.Stdout);
         Assert.Matches(@"Latency: retrieval \d+(\.\d+)? ms, total \d+(\.\d+)? ms", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Ask_ResetPasswordWithSampleConfig_AnswersWithTheResetStepsInOrder()
+    {
+        Assert.True(_index.Build.ExitCode == 0, $"index exited {_index.Build.ExitCode}: {_index.Build.Stderr}");
+
+        // The README tour's question, with the sample's own settings.
+        var result = await RaggateProcess.RunAsync(_index.Folder.Path, "ask", "How do I reset my password?", "--index", _index.IndexPath,
+            "--config", RepoRoot.Combine("samples", "support-kb", "raggate.yaml"));
+
+        Assert.True(result.ExitCode == 0, $"ask exited {result.ExitCode}: {result.Stderr}");
+        var (answer, _) = SplitAnswerAndSources(result.Stdout);
+        // A support agent's answer: the reset document's five steps, in order, and nothing from
+        // change-password or the SSO article ("Enter your current password ..." was quoted before).
+        var steps = Regex.Matches(answer, @"│\s*(\d)\.\s").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["1", "2", "3", "4", "5"], steps);
+        var cited = Regex.Matches(answer, @"\[([a-z0-9/-]+)\]").Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.Equal([PasswordDoc], cited);
+        Assert.DoesNotContain("current password", answer, StringComparison.Ordinal);
     }
 
     [Fact]

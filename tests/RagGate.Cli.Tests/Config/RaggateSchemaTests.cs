@@ -45,6 +45,8 @@ public sealed class RaggateSchemaTests
           refusal: "I don't know."
           max_context_tokens: 2000
           max_sentences: 4
+          system_prompt: "Answer from the context. {refusal}"
+          prompt_template: "Context:\n{context}\n\nQuestion: {question}"
           chat:
             base_url: http://127.0.0.1:8080/v1
             model: gpt-4o
@@ -68,6 +70,7 @@ public sealed class RaggateSchemaTests
           hallucination_markers: ["as an AI"]
           groundedness_threshold: 0.5
           prices: prices.yaml
+          split: dev
         server:
           max_body_bytes: 8192
           max_query_chars: 500

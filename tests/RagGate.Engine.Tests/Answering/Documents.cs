@@ -13,6 +13,28 @@ internal static class Documents
         + "Passwords must be at least 12 characters long.\n\n"
         + "- Support agents never ask for your password.");
 
+    public static RetrievedDocument ResetPasswordSteps(int rank = 1) => new(
+        "account/reset-password", 0.7, rank,
+        "# Reset a forgotten password\n\n"
+        + "If you forgot your password, reset it from the sign-in page. You need your account email.\n\n"
+        + "## Steps\n\n"
+        + "1. Open the sign-in page and click Forgot password.\n"
+        + "2. Enter your email address and click Send reset link.\n"
+        + "3. Open the email and click Choose a new password.\n"
+        + "4. Type the new password twice and click Save.\n\n"
+        + "## The email did not arrive\n\n"
+        + "- Check your spam folder.\n"
+        + "- Wait 5 minutes before you ask for another link.");
+
+    public static RetrievedDocument ChangePasswordSteps(int rank = 1) => new(
+        "account/change-password", 0.8, rank,
+        "# Change your password\n\n"
+        + "If you know your current password, change it in your security settings.\n\n"
+        + "## Steps\n\n"
+        + "1. Open Settings and then Security.\n"
+        + "2. Enter your current password, then the new password twice.\n"
+        + "3. Click Update password.");
+
     public static RetrievedDocument TwoFactor(int rank = 2) => new(
         "account/two-factor", 0.61, rank,
         "# Two-factor login\n\n"

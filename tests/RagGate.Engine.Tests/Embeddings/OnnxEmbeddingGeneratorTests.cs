@@ -111,6 +111,33 @@ public sealed class OnnxEmbeddingGeneratorTests(GeneratorFixture fixture)
     }
 
     [Fact]
+    public async Task EmbedAsync_ConcurrentSingleQueries_MatchOneAtATime()
+    {
+        var queries = Enumerable.Range(0, 12).Select(i => $"how do I change setting number {i} " + VectorAssert.Words(i * 3)).ToArray();
+        var single = new List<float[]>();
+        foreach (var query in queries)
+        {
+            single.Add((await fixture.MiniLm.EmbedAsync([query], isQuery: true))[0]);
+        }
+
+        var concurrent = await Task.WhenAll(queries.Select(q => Task.Run(() => fixture.MiniLm.EmbedAsync([q], isQuery: true))));
+
+        // Concurrent queries may share a padded run; the mask keeps padding out of every vector.
+        Assert.All(Enumerable.Range(0, queries.Length), i => VectorAssert.Close(single[i], concurrent[i][0], 1e-5));
+    }
+
+    [Fact]
+    public void ModelHash_ReadThroughTheAssemblyFile_EqualsTheHashOfTheMappedResource()
+    {
+        var model = fixture.MiniLm.Model;
+        var assembly = System.Reflection.Assembly.Load(new System.Reflection.AssemblyName(model.ResourceAssembly));
+        using var mapped = assembly.GetManifestResourceStream(model.ModelResourceName)!;
+
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(mapped)), fixture.MiniLm.ModelHash);
+        Assert.Equal(mapped.Length, EmbeddingModelResources.LoadModel(model).Length);
+    }
+
+    [Fact]
     public async Task EmbedAsync_WithProgress_ReportsEveryTextCompleted()
     {
         var reports = new List<int>();

@@ -19,13 +19,14 @@ public sealed class RrfFusionTests
     }
 
     [Fact]
-    public void Fuse_EqualScores_OrderedById()
+    public void Fuse_EqualScores_OrderedAsTrecEvalBreaksTies()
     {
         IReadOnlyList<string>[] rankings = [["y", "b"], ["x", "a"]];
 
         var fused = RrfFusion.Fuse(rankings, k: 1);
 
-        Assert.Equal(["x", "y", "a", "b"], fused.Select(p => p.Key));
+        // trec_eval ranks equal scores by id descending, so the fused order is the order scored.
+        Assert.Equal(["y", "x", "b", "a"], fused.Select(p => p.Key));
         Assert.Equal(0.5, fused[0].Value, 12);
     }
 }

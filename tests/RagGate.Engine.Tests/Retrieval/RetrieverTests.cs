@@ -1,7 +1,11 @@
+using RagGate.Engine.Chunking;
 using RagGate.Engine.Indexing;
+using RagGate.Engine.Ingestion;
 using RagGate.Engine.Retrieval;
+using RagGate.Engine.Tests.Chunking;
 using RagGate.Engine.Tests.Embeddings;
 using RagGate.Engine.Tests.Indexing;
+using RagGate.Evaluation.Runs;
 
 namespace RagGate.Engine.Tests.Retrieval;
 
@@ -44,7 +48,7 @@ public sealed class RetrieverTests
             .Select(row => (Id: index.DocumentOf(row).Id, Row: row, Score: (double)System.Numerics.Tensors.TensorPrimitives.Dot(index.Vectors.Row(row), query)))
             .GroupBy(c => c.Id)
             .Select(g => g.OrderByDescending(c => c.Score).ThenBy(c => c.Row).First())
-            .OrderByDescending(c => c.Score).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .OrderByDescending(c => c.Score).ThenByDescending(c => c.Id, StringComparer.Ordinal)
             .Take(2)
             .ToList();
         Assert.Equal(expected.Select(e => e.Id), results.Select(r => r.Id));
@@ -81,6 +85,26 @@ public sealed class RetrieverTests
         var expected = RrfFusion.Fuse([[.. dense.Select(d => d.Id)], [.. bm25.Select(d => d.Id)]]);
         Assert.Equal(expected.Select(e => e.Key), hybrid.Select(h => h.Id));
         Assert.Equal(expected.Select(e => e.Value), hybrid.Select(h => h.Score));
+    }
+
+    [Theory]
+    [InlineData(RetrievalMode.Dense)]
+    [InlineData(RetrievalMode.Bm25)]
+    [InlineData(RetrievalMode.Hybrid)]
+    public async Task SearchAsync_TiedScores_RanksAsTrecEvalScoresTheRun(RetrievalMode mode)
+    {
+        // Three copies of one text tie in every mode; trec_eval ranks ties by id descending.
+        var generator = new HashingTestEmbeddingGenerator();
+        var text = "Refunds are paid back to the original card within five business days.";
+        var corpus = new IngestionResult([new("copy-a", null, text), new("copy-c", null, text), new("copy-b", null, text)], [], CorpusFormats.Jsonl, "t.jsonl");
+        var chunker = new Chunker(new ChunkingOptions { MaxTokens = 64, OverlapTokens = 0 }, TestTokenCounter.Count, 512);
+        var index = await IndexBuilder.BuildAsync(corpus, chunker, generator, new IndexBuildOptions(), null, CancellationToken.None);
+        var retriever = new Retriever(index, generator, new RetrievalOptions { Mode = mode });
+
+        var results = await retriever.SearchAsync("refunds card", 3);
+
+        Assert.Equal(["copy-c", "copy-b", "copy-a"], results.Select(r => r.Id));
+        Assert.Equal(TrecRanking.RankedIds(results.Select(r => new ScoredDocument(r.Id, r.Score))), results.Select(r => r.Id));
     }
 
     [Fact]

@@ -24,6 +24,23 @@ public sealed class RagGateConfigLoaderTests
     }
 
     [Fact]
+    public void Parse_SplitAndPrompts_AreRead()
+    {
+        var config = Parse(Minimal + "eval:\n  split: dev\nanswer:\n  answerer: extractive\n  system_prompt: \"Answer from {context}.\"\n  prompt_template: \"Q: {question}\"\n");
+
+        Assert.Equal("dev", config.Eval.Split);
+        Assert.Equal("Answer from {context}.", config.Answer.SystemPrompt);
+        Assert.Equal("Q: {question}", config.Answer.PromptTemplate);
+    }
+
+    [Fact]
+    public void Parse_NoMinRelevance_UsesTheOneDefault()
+    {
+        Assert.Equal(AnswerSettings.DefaultMinRelevance, Parse(Minimal).Answer.MinRelevance);
+        Assert.Equal(AnswerSettings.DefaultMinRelevance, new AnswerSettings().MinRelevance);
+    }
+
+    [Fact]
     public void Parse_GatesInBothForms_ReadsOperatorThresholdModeAndCategory()
     {
         var config = Parse(Minimal + """

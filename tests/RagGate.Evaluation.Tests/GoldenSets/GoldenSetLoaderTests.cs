@@ -172,4 +172,16 @@ public sealed class GoldenSetLoaderTests
         Assert.Equal("claim", Assert.Single(set.Queries).Query);
         Assert.Equal(1, set.Queries[0].Judgments["99"]);
     }
+
+    [Fact]
+    public void Load_BeirQueriesFileOfDevSplit_JudgesWithTheDevQrels()
+    {
+        using var directory = new TempFolder();
+        var queries = directory.Write("queries_dev.jsonl", "{\"_id\": \"7\", \"text\": \"claim\"}\n");
+        directory.Write("qrels/dev.tsv", "query-id\tcorpus-id\tscore\n7\t42\t2\n");
+
+        var set = GoldenSetLoader.Load(queries);
+
+        Assert.Equal(2, Assert.Single(set.Queries).Judgments["42"]);
+    }
 }

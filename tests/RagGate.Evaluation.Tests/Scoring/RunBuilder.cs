@@ -18,7 +18,7 @@ internal static class RunBuilder
 
     public static GoldenSet Golden(params GoldenQuery[] queries) => new("golden.json", "sha", queries);
 
-    public static QueryRecord Record(string id, string[] ranked, string? answer = null, bool refused = false, string[]? texts = null, double latency = 10) => new()
+    public static QueryRecord Record(string id, string[] ranked, string? answer = null, bool? refused = false, string[]? texts = null, double latency = 10) => new()
     {
         Id = id,
         Query = $"question {id}",

@@ -1,4 +1,7 @@
+using RagGate.Evaluation.GoldenSets;
+using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Scoring;
+using RagGate.Evaluation.Tests.Fixtures;
 using static RagGate.Evaluation.Tests.Scoring.RunBuilder;
 
 namespace RagGate.Evaluation.Tests.Scoring;
@@ -50,6 +53,55 @@ public sealed class ScorecardBuilderTests
         Assert.Equal(0, query.Values["refusal_accuracy"]);
         Assert.Contains(query.Checks, c => c is { Name: QueryCheckNames.Refusal, Passed: false });
         Assert.False(query.Passed);
+    }
+
+    [Fact]
+    public async Task BuildAsync_TargetSaysItAnswered_RefusalMarkerInTheAnswerIsNotARefusal()
+    {
+        // The sample's own documents say "does not cover"; quoting them is an answer, not a refusal.
+        var golden = Golden(Query("q1", ["a"], ["hardware"]), Query("q2", []));
+        var run = Run(
+            Record("q1", ["a"], answer: "The Plus plan does not cover hardware repairs. [a]", refused: false),
+            Record("q2", ["a"], answer: "Warranty does not cover water damage. [a]", refused: false));
+
+        var card = await ScorecardBuilder.BuildAsync(run, golden, Options);
+
+        Assert.Equal(1.0, card.Find("answer_rate")!.Value, 12);
+        Assert.Equal(0.0, card.Find("refusal_accuracy")!.Value, 12);
+    }
+
+    [Fact]
+    public async Task BuildAsync_TargetGaveNoRefusalSignal_MarkersDecide()
+    {
+        var golden = Golden(Query("q1", []), Query("q2", []));
+        var run = Run(
+            Record("q1", ["a"], answer: "Sorry, I don't know.", refused: null),
+            Record("q2", ["a"], answer: "Yes, there is a watch app. [a]", refused: null));
+
+        var card = await ScorecardBuilder.BuildAsync(run, golden, Options);
+
+        Assert.Equal(0.5, card.Find("refusal_accuracy")!.Value, 12);
+    }
+
+    [Fact]
+    public async Task BuildAsync_QueriesJudgedOnlyNonRelevant_ScoredAsTrecEvalScoresThem()
+    {
+        // edge-cases holds queries whose judgments are all 0; trec_eval -c scores them as zeros.
+        var qrels = TrecQrels.Read(FixturePath.TrecEval("edge-cases", "qrels.txt"));
+        var golden = TrecQrels.ToGoldenSet(qrels, "qrels.txt", "sha");
+        var run = TrecRunFile.Read(FixturePath.TrecEval("edge-cases", "run.trec"));
+        var expected = File.ReadLines(FixturePath.TrecEval("edge-cases", "expected.txt"))
+            .Select(l => l.Split('\t'))
+            .Where(f => f[1] == "all")
+            .ToDictionary(f => f[0].Trim(), f => double.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(golden.Queries, q => q.Judgments.Count > 0 && q.IsUnanswerable);
+
+        var card = await ScorecardBuilder.BuildAsync(run, golden, Options with { RetrievalMetrics = ["recall@10", "ndcg@10", "precision@5"] });
+
+        Assert.Equal(expected["recall_10"], card.Find("recall@10")!.Value, 4);
+        Assert.Equal(expected["ndcg_cut_10"], card.Find("ndcg@10")!.Value, 4);
+        Assert.Equal(expected["P_5"], card.Find("precision@5")!.Value, 4);
+        Assert.Equal(golden.Queries.Count, card.Find("recall@10")!.N);
     }
 
     [Fact]

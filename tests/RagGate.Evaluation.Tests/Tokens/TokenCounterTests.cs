@@ -75,6 +75,9 @@ public sealed class TokenCounterTests
     [InlineData("gpt-4-turbo", "cl100k_base")]
     [InlineData("gpt-3.5-turbo", "cl100k_base")]
     [InlineData("text-embedding-3-small", "cl100k_base")]
+    // Names the package's own table knows and a hand-kept prefix list did not.
+    [InlineData("chatgpt-4o-latest", "o200k_base")]
+    [InlineData("gpt-35-turbo-16k", "cl100k_base")]
     public void ForModel_KnownModel_ChoosesEncoding(string model, string encoding)
     {
         Assert.Equal(encoding, TokenCounter.ForModel(model).Encoding);
