@@ -20,6 +20,7 @@ internal static class RaggateApp
             new ServeCommand(),
             new HistoryCommand(),
             new RolloutCommand(),
+            new InitCommand(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,4 +1,4 @@
-using RagGate.Evaluation.Tokens;
+using RagGate.Testing;
 
 namespace SupportKb.QualityTests;
 
@@ -7,28 +7,8 @@ namespace SupportKb.QualityTests;
 public sealed class CostTests(SupportKbFixture kb)
 {
     [Fact]
-    public async Task AverageTokensPerQuery_StaysUnder3000()
-    {
-        var queries = kb.Golden.Queries.Take(10).ToList();
-        var total = 0;
-        foreach (var query in queries)
-        {
-            total += (await kb.Pipeline.QueryWithUsageAsync(query.Query)).Usage.TotalTokens;
-        }
-
-        var average = (double)total / queries.Count;
-        Assert.True(average < 3000, $"Average tokens ({average}) exceeds budget (3000)");
-    }
+    public void AverageTokensPerQuery_StaysUnder3000() => RagAssert.TokensPerQuery(kb.Run, atMost: 3000);
 
     [Fact]
-    public async Task Context_IsUnder4000Tokens()
-    {
-        var counter = TokenCounter.ForModel("gpt-4o-mini");
-        foreach (var query in kb.Golden.Queries.Take(5))
-        {
-            var context = await kb.Pipeline.GetContextAsync(query.Query);
-            var tokens = counter.Count(context);
-            Assert.True(tokens is > 0 and < 4000, $"Context of {tokens} tokens for: {query.Query}");
-        }
-    }
+    public void Context_IsUnder4000Tokens() => RagAssert.ContextTokens(kb.Run, atMost: 4000);
 }

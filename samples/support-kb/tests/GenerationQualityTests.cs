@@ -1,35 +1,48 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.AI.Evaluation;
+using RagGate.Testing;
+using RagGate.Testing.Evaluators;
+
 namespace SupportKb.QualityTests;
 
 /// <summary>Answer quality, as the reference pipeline's <c>TestGenerationQuality</c>.</summary>
 [Collection(SupportKbCollection.Name)]
 public sealed class GenerationQualityTests(SupportKbFixture kb)
 {
-    private static readonly string[] HallucinationMarkers = ["I don't have information", "I cannot find", "As an AI", "I'm not sure but"];
+    [Fact]
+    public void Answers_CarryNoHallucinationMarkers() => RagAssert.NoHallucinations(kb.Run);
+
+    // The reference's response relevance: an answer holds one of the expected keywords. The extractive answerer
+    // quotes whole sentences, which often paraphrase the keywords, so the sample asks for half (raggate eval: 0.53).
+    [Fact]
+    public void Answers_HoldAnExpectedKeywordInHalfTheQueries() => RagAssert.AnswerKeywordHit(kb.Run, atLeast: 0.5);
+
+    // The refusal_accuracy gate of raggate.yaml: at least 8 in 10 unanswerable questions are refused.
+    [Fact]
+    public void UnanswerableQuestions_AreMostlyRefused() => RagAssert.RefusalAccuracy(kb.Run, atLeast: 0.8);
 
     [Fact]
-    public async Task Answers_CarryNoHallucinationMarkers()
+    public void Answers_CiteTheDocumentsTheyQuote()
     {
-        // The first 30 answerable questions, as the reference limits answer tests to save cost.
-        foreach (var query in kb.Answerable.Take(30))
-        {
-            var answer = await kb.Pipeline.QueryWithUsageAsync(query.Query);
-            if (answer.Refused) continue;
-            foreach (var marker in HallucinationMarkers)
-            {
-                Assert.False(answer.Text.Contains(marker, StringComparison.OrdinalIgnoreCase), $"Possible hallucination in response to: {query.Query}");
-            }
-        }
+        var uncited = kb.Run.Run.Queries
+            .Where(q => q.Answer is not null && q.Refused != true && kb.Answerable.Any(a => a.Id == q.Id))
+            .Where(q => !(q.AnswerDocuments ?? [.. q.Retrieved.Select(d => d.Id)]).Any(id => q.Answer!.Contains($"[{id}]", StringComparison.Ordinal)))
+            .Select(q => q.Id)
+            .ToList();
+        Assert.True(uncited.Count == 0, $"{uncited.Count} answers cite none of their documents: {string.Join(", ", uncited)}");
     }
 
+    // The same metric through Microsoft.Extensions.AI.Evaluation, for teams already on that library.
     [Fact]
-    public async Task Answers_CiteTheDocumentsTheyQuote()
+    public async Task Answers_AreGroundedInTheirContext_AsAnIEvaluator()
     {
-        foreach (var query in kb.Answerable.Take(20))
+        var evaluator = new LexicalGroundednessEvaluator(threshold: 0.8);
+        foreach (var query in kb.Run.Run.Queries.Where(q => q.Answer is not null && q.Refused != true).Take(20))
         {
-            var answer = await kb.Pipeline.QueryWithUsageAsync(query.Query);
-            if (answer.Refused) continue;
-            var sources = answer.Sources.Select(s => s.Id).ToHashSet();
-            Assert.Contains(sources, id => answer.Text.Contains($"[{id}]", StringComparison.Ordinal));
+            var result = await evaluator.EvaluateAsync([new ChatMessage(ChatRole.User, query.Query)], new ChatResponse(new ChatMessage(ChatRole.Assistant, query.Answer!)),
+                additionalContext: [new GroundingContextEvaluatorContext(query.Context ?? "")]);
+            var metric = result.Get<NumericMetric>("groundedness_lexical");
+            Assert.False(metric.Interpretation?.Failed ?? true, $"[{query.Id}] {metric.Reason}");
         }
     }
 
@@ -46,19 +59,5 @@ public sealed class GenerationQualityTests(SupportKbFixture kb)
         var steps = answer.Text.Split('\n').Where(l => l.Length > 1 && char.IsDigit(l[0])).Select(l => l[..2]).ToList();
         Assert.Equal(["1.", "2.", "3.", "4.", "5."], steps);
         Assert.Contains("click **Send reset link**", answer.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task UnanswerableQuestions_AreMostlyRefused()
-    {
-        var unanswerable = kb.Golden.Queries.Where(q => q.IsUnanswerable).ToList();
-        var refused = 0;
-        foreach (var query in unanswerable)
-        {
-            if ((await kb.Pipeline.QueryWithUsageAsync(query.Query)).Refused) refused++;
-        }
-
-        // The refusal_accuracy gate of raggate.yaml: at least 8 in 10 of the 27 are refused.
-        Assert.True(refused * 10 >= unanswerable.Count * 8, $"Only {refused} of {unanswerable.Count} unanswerable questions were refused");
     }
 }

@@ -1,10 +1,14 @@
 using RagGate.Engine.Pipeline;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.GoldenSets;
+using RagGate.Testing;
 
 namespace SupportKb.QualityTests;
 
-/// <summary>The sample's own config, engine and golden set, built once for all quality tests.</summary>
+/// <summary>
+/// The sample's own config, engine and golden set, and one run of the golden set through RagGate's runner and scorer,
+/// made once for all quality tests (the same numbers <c>raggate eval</c> reports for this config).
+/// </summary>
 public sealed class SupportKbFixture : IAsyncLifetime
 {
     public RagEngine Engine { get; private set; } = null!;
@@ -21,6 +25,8 @@ public sealed class SupportKbFixture : IAsyncLifetime
 
     public IReadOnlyList<GoldenQuery> Answerable => Golden.Queries.Where(q => !q.IsUnanswerable).ToList();
 
+    public RagTestRun Run { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         var sample = FindSample();
@@ -31,6 +37,14 @@ public sealed class SupportKbFixture : IAsyncLifetime
         Golden = GoldenSetLoader.Load(config.Eval.Golden);
         Tuning = GoldenSetLoader.Load(Path.Combine(sample, "golden", "tuning_queries.json"));
         Engine = await RagEngine.OpenAsync(config, corpus: null, progress: null);
+        Run = await RagTestRun.RunAsync(Engine.Target, Golden, new RagTestOptions
+        {
+            K = config.Eval.K,
+            Warmup = config.Eval.Warmup,
+            Repetitions = config.Eval.Repetitions,
+            Eval = config.Eval,
+            Embedder = Engine.Embedder,
+        });
     }
 
     public Task DisposeAsync()

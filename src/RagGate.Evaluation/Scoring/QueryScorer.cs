@@ -86,7 +86,7 @@ internal sealed class QueryScorer(ScoringOptions options, IReadOnlyList<Retrieva
         var answer = record.Answer!;
         // The target's own signal decides; the markers only stand in when it gave none (an HTTP
         // service without "refused"). The sample's documents say "does not cover" themselves.
-        var refused = record.Refused ?? TextChecks.FindMarkers(answer, options.Eval.RefusalMarkers).Count > 0;
+        var refused = AnswerChecks.IsRefusal(answer, record.Refused, options.Eval.RefusalMarkers);
         var forbidden = TextChecks.FindMarkers(answer, golden.MustNotContain);
         if (golden.MustNotContain.Count > 0)
         {
@@ -110,7 +110,7 @@ internal sealed class QueryScorer(ScoringOptions options, IReadOnlyList<Retrieva
             markers.Count == 0 ? null : $"the answer contains {string.Join(", ", markers.Select(m => $"'{m}'"))}"));
         if (golden.ExpectedKeywords.Count > 0)
         {
-            var hit = !refused && golden.ExpectedKeywords.Any(k => TextChecks.Contains(answer, k));
+            var hit = AnswerChecks.KeywordHit(answer, refused, golden.ExpectedKeywords);
             score.Values[MetricCatalog.AnswerKeywordHit] = hit ? 1 : 0;
             score.Checks.Add(new QueryCheck(QueryCheckNames.AnswerKeywords, hit, hit ? null : "the answer holds none of the expected keywords"));
         }

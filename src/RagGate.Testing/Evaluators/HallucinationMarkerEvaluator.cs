@@ -1,0 +1,31 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.AI.Evaluation;
+using RagGate.Evaluation.AnswerQuality;
+using RagGate.Evaluation.Config;
+using RagGate.Evaluation.Metrics;
+
+namespace RagGate.Testing.Evaluators;
+
+/// <summary>RagGate's <c>hallucination_free</c> check: true when the answer holds none of the hallucination markers.</summary>
+public sealed class HallucinationMarkerEvaluator(IReadOnlyList<string>? markers = null) : IEvaluator
+{
+    private readonly IReadOnlyList<string> _markers = markers ?? EvalSettings.DefaultHallucinationMarkers;
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> EvaluationMetricNames { get; } = [MetricCatalog.HallucinationFree];
+
+    /// <inheritdoc />
+    public ValueTask<EvaluationResult> EvaluateAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatResponse modelResponse,
+        ChatConfiguration? chatConfiguration = null,
+        IEnumerable<EvaluationContext>? additionalContext = null,
+        CancellationToken cancellationToken = default)
+    {
+        var found = TextChecks.FindMarkers(modelResponse.Text, _markers);
+        var metric = new BooleanMetric(MetricCatalog.HallucinationFree, found.Count == 0,
+            found.Count == 0 ? "no hallucination marker" : $"the answer contains {string.Join(", ", found.Select(m => $"'{m}'"))}");
+        metric.Interpretation = new EvaluationMetricInterpretation(found.Count == 0 ? EvaluationRating.Good : EvaluationRating.Unacceptable, failed: found.Count > 0, metric.Reason);
+        return ValueTask.FromResult(new EvaluationResult(metric));
+    }
+}
