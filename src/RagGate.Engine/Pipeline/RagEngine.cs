@@ -22,6 +22,9 @@ public sealed class RagEngine : IDisposable
         Target = new EmbeddedTarget(pipeline, identity);
     }
 
+    /// <summary>The <see cref="SystemIdentity.EmbeddingModel"/> of an engine that retrieves with BM25 only.</summary>
+    public const string NoEmbeddingModel = "none";
+
     /// <summary>
     /// The embedding model, also used by answer metrics; null when the config retrieves with BM25 only
     /// (<see cref="NeedsEmbeddingModel"/>), whose engine never loads or hashes the model.

@@ -22,8 +22,9 @@ public sealed class EvalBm25EndToEndTests : IDisposable
 
     public EvalBm25EndToEndTests()
     {
-        _folder.Write("docs/passwords.md", "# Reset your password\n\nOpen Settings and choose Reset password. We email you a link that expires after one hour.\n");
-        _folder.Write("docs/refunds.md", "# Refunds\n\nAnnual plans can be refunded within 30 days of the charge. Monthly plans are not refunded.\n");
+        // Written as support FAQs are, so the questions' own words ("how do I", "my") are common in the corpus.
+        _folder.Write("docs/passwords.md", "# How do I reset my password?\n\nOpen Settings and choose Reset password. We email you a link that expires after one hour.\n");
+        _folder.Write("docs/refunds.md", "# How do I get my money back?\n\nAnnual plans can be refunded within 30 days of the charge. Monthly plans are not refunded.\n");
         _folder.Write("golden.json", Golden);
     }
 

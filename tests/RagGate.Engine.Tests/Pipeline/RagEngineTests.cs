@@ -2,7 +2,6 @@ using RagGate.Engine.Pipeline;
 using RagGate.Engine.Tests.Embeddings;
 using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
-using RagGate.Tests;
 
 namespace RagGate.Engine.Tests.Pipeline;
 
@@ -14,9 +13,10 @@ public sealed class RagEngineTests : IDisposable
 
     public RagEngineTests()
     {
-        _folder.Write("docs/passwords.md", "# Reset your password\n\nOpen the sign-in page and choose Forgot password. We email you a reset link that expires after one hour.\n");
-        _folder.Write("docs/refunds.md", "# Refunds\n\nAnnual plans can be refunded within 30 days of the charge. Monthly plans are not refunded.\n");
-        _folder.Write("docs/shipping.md", "# Shipping\n\nOrders ship from our warehouse in two days. Tracking numbers arrive by email.\n");
+        // Written as support FAQs are, so the question's own words ("how do I", "my") are common in the corpus.
+        _folder.Write("docs/passwords.md", "# How do I reset my password?\n\nOpen the sign-in page and choose Forgot password. We email you a reset link that expires after one hour.\n");
+        _folder.Write("docs/refunds.md", "# How do I get my money back?\n\nAnnual plans can be refunded within 30 days of the charge. Monthly plans are not refunded.\n");
+        _folder.Write("docs/shipping.md", "# When do I get my order?\n\nOrders ship from our warehouse in two days. Tracking numbers arrive by email.\n");
     }
 
     public void Dispose() => _folder.Dispose();
