@@ -1,8 +1,8 @@
 using Microsoft.Extensions.AI;
 using RagGate.Engine.Pipeline;
 using RagGate.Evaluation.Config;
-using RagGate.Evaluation.Metrics;
 using RagGate.Evaluation.Cost;
+using RagGate.Evaluation.Metrics;
 using RagGate.Evaluation.Scoring;
 using RagGate.Evaluation.Tokens;
 
