@@ -4,7 +4,6 @@ using RagGate.Cli.Hosting;
 using RagGate.Engine.Indexing;
 using RagGate.Engine.Ingestion;
 using RagGate.Engine.Pipeline;
-using RagGate.Evaluation;
 
 namespace RagGate.Cli.Commands;
 
