@@ -26,6 +26,35 @@ public sealed class RolloutEndToEndTests(SampleKb sample) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Start_HealthyCanary_PromotedThenUndoReturnsToThePreviousRevision()
+    {
+        var spec = Spec("healthy", Health);
+
+        var (code, journal, output) = await RunAsync(spec, sample.WriteConfig("raggate.e2e-healthy.yaml"));
+
+        Assert.True(code == 0, output);
+        Assert.Equal(RolloutPhase.Healthy, journal.Phase);
+        Assert.Equal([RevisionRecord.Superseded, RevisionRecord.Stable], journal.Revisions.Select(r => r.Status));
+        Assert.Contains(_webhook.Posts, p => p.Body.Contains("promoted revision 2", StringComparison.Ordinal));
+
+        // From another terminal, once the controller has exited: undo, then undo --to-revision back to the canary.
+        var undo = await RaggateProcess.RunAsync(sample.Folder, "rollout", "undo", "--state", _state.Path);
+        var afterUndo = new JournalStore(_state.Path).Read()!;
+        var redo = await RaggateProcess.RunAsync(sample.Folder, "rollout", "undo", "--to-revision", "2", "--state", _state.Path);
+        var history = await RaggateProcess.RunAsync(sample.Folder, "rollout", "history", "--state", _state.Path);
+
+        Assert.True(undo.ExitCode == 0, undo.Stderr);
+        Assert.Equal((3, journal.Revisions[0].Source), (afterUndo.StableRevision!.Number, afterUndo.StableRevision.Source));
+        Assert.True(redo.ExitCode == 0, redo.Stderr);
+        var after = new JournalStore(_state.Path).Read()!;
+        Assert.Equal((4, journal.Revisions[1].Source), (after.StableRevision!.Number, after.StableRevision.Source));
+        Assert.Contains("revision 1 (", history.Stdout, StringComparison.Ordinal);
+        Assert.Contains("is stable again as revision 3", history.Stdout, StringComparison.Ordinal);
+        Assert.Contains("revision 2 (", history.Stdout, StringComparison.Ordinal);
+        Assert.Contains("is stable again as revision 4", history.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_CanaryFailingTwentyPercent_RolledBackAndStableClientsSawNoErrors()
     {
         var canary = sample.WriteConfig("raggate.e2e-errors.yaml", "faults:\n  error_rate: 0.2\n  seed: 5\n");
@@ -40,6 +69,37 @@ public sealed class RolloutEndToEndTests(SampleKb sample) : IAsyncLifetime
         Assert.DoesNotMatch(@"stable: [^;]*x 5\d\d", traffic);
         Assert.Contains(_webhook.Posts, p => p.Body.Contains("rolled back revision 2", StringComparison.Ordinal));
         AssertRollbackWithinOneSecond(journal);
+    }
+
+    [Fact]
+    public async Task Start_Canary400MsSlower_RolledBackOnLatency()
+    {
+        var canary = sample.WriteConfig("raggate.e2e-slow.yaml", "faults:\n  latency_ms: 400\n");
+
+        var (code, journal, output) = await RunAsync(Spec("slow", Health), canary);
+
+        Assert.True(code == 1, output);
+        Assert.Equal(RolloutPhase.Degraded, journal.Phase);
+        Assert.Contains("metric 'latency' (latency) failed", journal.Reason, StringComparison.Ordinal);
+        Assert.Contains("slower than the control", journal.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_SampleSpecTinyChunksCanary_RolledBackByLiveQualityThoughErrorsAndLatencyPass()
+    {
+        // The shipped sample spec and config, as the issue's done-when runs them.
+        var spec = Path.Combine(sample.Folder, "rollout.yaml");
+        var canary = Path.Combine(sample.Folder, "raggate.tiny-chunks.yaml");
+
+        var (code, journal, output) = await RunAsync(spec, canary);
+
+        Assert.True(code == 1, output);
+        Assert.Equal(RolloutPhase.Degraded, journal.Phase);
+        Assert.Contains("metric 'golden-probes' (quality) failed", journal.Reason, StringComparison.Ordinal);
+        Assert.Contains("live quality dropped", journal.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(journal.Events, e => e.Kind == "measurement" && !e.Message.StartsWith("golden-probes", StringComparison.Ordinal) && e.Message.Contains("): Failed", StringComparison.Ordinal));
+        var history = await RaggateProcess.RunAsync(sample.Folder, "rollout", "history", "--state", _state.Path);
+        Assert.Contains("golden-probes", history.Stdout.Split('\n')[0], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace RagGate.Server.Rollouts.Control;
 /// <summary>
 /// Runs an analysis step on the embedded router: drives the <see cref="AnalysisRun"/> on the clock, takes
 /// each due measurement (errors and latency from the router's statistics over the window since the metric's
-/// previous measurement; quality from golden probes) and lets the <see cref="CanaryJudge"/> decide it.
+/// previous measurement, extended while it lacks samples: <see cref="SampleWindow"/>; quality from golden probes)
+/// and lets the <see cref="CanaryJudge"/> decide it.
 /// </summary>
 public sealed class RouterAnalysisRunner(TimeProvider time) : IAnalysisRunner
 {
@@ -23,31 +24,41 @@ public sealed class RouterAnalysisRunner(TimeProvider time) : IAnalysisRunner
         var details = new List<string>();
         while (!run.Completed)
         {
-            var now = time.GetUtcNow();
-            var waitAtMost = TimeSpan.MaxValue;
+            // Windows still filling are checked again within a second (as are metrics that fall due meanwhile).
+            var filling = TimeSpan.MaxValue;
             foreach (var metric in run.Due())
             {
-                // A traffic window needs traffic: the first one spans the metric's interval (10 s without one), not an instant.
-                var since = windowStart.GetValueOrDefault(metric.Name, run.StartedAt);
-                var ready = since + (metric.Interval ?? TimeSpan.FromSeconds(10));
-                if (metric.Measure != MeasureKind.Quality && !windowStart.ContainsKey(metric.Name) && now < ready)
+                Measurement measurement;
+                if (metric.Measure == MeasureKind.Quality)
                 {
-                    waitAtMost = TimeSpan.FromTicks(Math.Min(waitAtMost.Ticks, (ready - now).Ticks));
-                    continue;
+                    measurement = judge.Judge(metric, await probes.SendAsync(cancellationToken));
+                }
+                else
+                {
+                    // A traffic window spans the metric's interval (10 s without one), and longer while it lacks samples.
+                    var now = time.GetUtcNow();
+                    var since = windowStart.GetValueOrDefault(metric.Name, run.StartedAt);
+                    var window = Window(request, since);
+                    var extend = SampleWindow.Wait(since, metric.Interval ?? TimeSpan.FromSeconds(10), now, window, request.Spec.Judge);
+                    if (extend > TimeSpan.Zero)
+                    {
+                        filling = TimeSpan.FromTicks(Math.Min(filling.Ticks, extend.Ticks));
+                        continue;
+                    }
+
+                    measurement = judge.Judge(metric, window, since);
+                    windowStart[metric.Name] = now;
                 }
 
-                var measurement = await MeasureAsync(judge, metric, request, probes, since, cancellationToken);
-                windowStart[metric.Name] = measurement.StartedAt;
                 run.Record(measurement);
                 details.Add(Describe(measurement));
                 if (run.Completed) break;
             }
 
             if (run.Completed) break;
-            var next = run.NextDue();
-            if (next is null && waitAtMost == TimeSpan.MaxValue) break;
-            var wait = waitAtMost != TimeSpan.MaxValue ? waitAtMost : next!.Value;
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
+            var wait = filling != TimeSpan.MaxValue ? TimeSpan.FromTicks(Math.Min(filling.Ticks, SampleWindow.Poll.Ticks)) : run.NextDue();
+            if (wait is null) break;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait.Value, time, cancellationToken);
         }
 
         var phase = run.Phase;
@@ -61,17 +72,10 @@ public sealed class RouterAnalysisRunner(TimeProvider time) : IAnalysisRunner
         return new AnalysisOutcome(verdict, run.Reason ?? $"{run.Metrics.Count} metrics {phase.ToString().ToLowerInvariant()}", details);
     }
 
-    private static async Task<Measurement> MeasureAsync(
-        CanaryJudge judge, MetricSpec metric, AnalysisRequest request, GoldenProbes probes, DateTimeOffset since, CancellationToken cancellationToken)
+    private static TrafficWindow Window(AnalysisRequest request, DateTimeOffset since)
     {
-        if (metric.Measure == MeasureKind.Quality)
-        {
-            return judge.Judge(metric, await probes.SendAsync(cancellationToken));
-        }
-
         var statistics = request.Router.Statistics;
-        var window = new TrafficWindow(Traffic(statistics.Window(request.Control, since)), Traffic(statistics.Window(Revisions.Canary, since)));
-        return judge.Judge(metric, window);
+        return new TrafficWindow(Traffic(statistics.Window(request.Control, since)), Traffic(statistics.Window(Revisions.Canary, since)));
     }
 
     private static RevisionTraffic Traffic(RevisionWindow window) => new(window.Requests, window.Errors, window.LatenciesMs);
