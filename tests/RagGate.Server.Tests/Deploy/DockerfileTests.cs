@@ -65,7 +65,8 @@ public sealed partial class DockerfileTests(PublishedServer published)
             .Select(metric => metric!["provider"]!["job"]).Single(job => job is not null)!["spec"]!["template"]!["spec"]!["containers"]![0]!;
         var command = container["command"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
         var args = container["args"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
-        Assert.Equal((["raggate"], "eval"), (command, args[0]));
+        Assert.Equal(["raggate"], command);
+        Assert.Equal("eval", args[0]);
         Assert.Equal(Regex.Match(Dockerfile, @"docker build -f deploy/Dockerfile -t (\S+) \.").Groups[1].Value, spec.Argo.Image.Split(':')[0]);
 
         // The final stage puts the command on PATH as a link into the copied publish folder...
