@@ -133,7 +133,7 @@ public sealed class RolloutEndToEndTests(SampleKb sample) : IAsyncLifetime
         var paused = await first.WaitForJournalAsync(j => j.Phase == RolloutPhase.Paused, Bound);
         var orphans = paused.ProcessIds;
         await first.KillHardAsync();
-        Assert.Equal(2, orphans.Count);
+        Assert.Equal(3, orphans.Count);
         Assert.All(orphans, id => Assert.False(Exited(id)));
 
         var (code, journal, output) = await RunAsync(spec, canary);
@@ -174,6 +174,10 @@ public sealed class RolloutEndToEndTests(SampleKb sample) : IAsyncLifetime
             revisions:
               stable:
                 config: {{Path.GetFileName(sample.WriteConfig($"raggate.e2e-stable-{name}.yaml"))}}
+              # The canary is judged against a copy of stable started with it and given the same share of traffic
+              # (Kayenta's baseline): against long-running stable with 70% of the requests, two equal revisions
+              # differed by 30% at p50 on a loaded machine (JIT tiering and queues follow the traffic share).
+              baseline: true
             traffic:
               rate: 20
               maxRequests: 6000
