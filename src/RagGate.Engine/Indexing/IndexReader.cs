@@ -85,6 +85,11 @@ internal static class IndexReader
 
         var dimensions = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12));
         var rows = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(16));
+        if (manifest.Dimensions == 0 && dimensions == 0 && rows == 0 && bytes.Length == IndexFiles.VectorHeaderSize)
+        {
+            return VectorIndex.None;
+        }
+
         if (dimensions != manifest.Dimensions || dimensions <= 0 || rows != manifest.ChunkCount)
         {
             throw InputException.At(path, null,
@@ -134,7 +139,8 @@ internal static class IndexReader
 
     private static void CheckCounts(string directory, IndexManifest manifest, int documents, int chunks, int vectors)
     {
-        if (documents != manifest.DocumentCount || chunks != manifest.ChunkCount || vectors != chunks)
+        var vectorsFit = vectors == chunks || (vectors == 0 && manifest.Dimensions == 0);
+        if (documents != manifest.DocumentCount || chunks != manifest.ChunkCount || !vectorsFit)
         {
             throw InputException.At(Path.Combine(directory, IndexFiles.Manifest), null,
                 $"counts disagree ({documents} documents, {chunks} chunks, {vectors} vectors); the index is corrupted, {Rebuild}");

@@ -34,8 +34,11 @@ public sealed class RagIndex
     /// <summary>Every chunk; chunk i is row i of <see cref="Vectors"/> and <see cref="Bm25"/>.</summary>
     public IReadOnlyList<Chunk> Chunks { get; }
 
-    /// <summary>One normalized embedding per chunk.</summary>
+    /// <summary>One normalized embedding per chunk; <see cref="VectorIndex.None"/> in an index built for BM25 only.</summary>
     public VectorIndex Vectors { get; }
+
+    /// <summary>False for an index built for BM25 only, without an embedding model: dense and hybrid retrieval need vectors.</summary>
+    public bool HasVectors => Vectors.Dimensions > 0;
 
     /// <summary>BM25 postings over each chunk's embedding text (title and chunk text).</summary>
     internal Bm25Index Bm25 { get; }
