@@ -34,7 +34,7 @@ internal sealed class IndexCommand : RaggateCommand<IndexCommandSettings>
         var corpus = await CorpusReader.ReadAsync(config.Corpus!, cancellationToken);
         using var embedder = RagEngine.CreateEmbedder(config.Embedding);
         var index = await ProgressBar.RunAsync("Embedding", "docs", progress =>
-            IndexStore.BuildAsync(corpus, config.Chunking, embedder, progress, cancellationToken));
+            IndexStore.BuildAsync(corpus, config, embedder, progress, cancellationToken));
         if (IndexStore.NeedsSentenceCache(config))
         {
             await ProgressBar.RunAsync("Embedding answer sentences", "sentences", async progress =>

@@ -5,6 +5,7 @@ using RagGate.Engine.Chunking;
 using RagGate.Engine.Embeddings;
 using RagGate.Engine.Indexing;
 using RagGate.Engine.Ingestion;
+using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
 
 namespace RagGate.Engine.Pipeline;
@@ -17,17 +18,19 @@ public static class IndexStore
 {
     private const string FingerprintFile = "fingerprint.txt";
 
-    /// <summary>Ingests, chunks and embeds a corpus.</summary>
+    /// <summary>Chunks and embeds a corpus as the config's chunking says, storing vectors as its <c>retrieval.vectors</c> says.</summary>
     public static async Task<RagIndex> BuildAsync(
-        IngestionResult corpus, ChunkingSettings chunking, OnnxEmbeddingGenerator embedder,
+        IngestionResult corpus, RagGateConfig config, OnnxEmbeddingGenerator embedder,
         IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        var chunker = new Chunker(ToOptions(chunking), embedder.CountTokens, embedder.Model.MaxTokens);
+        ArgumentNullException.ThrowIfNull(config);
+        var chunker = new Chunker(ToOptions(config.Chunking), embedder.CountTokens, embedder.Model.MaxTokens);
         var relay = progress is null ? null : new Progress<IndexProgress>(p => progress.Report((p.DocumentsDone, p.DocumentCount)));
         return await IndexBuilder.BuildAsync(corpus, chunker, embedder, new IndexBuildOptions
         {
             ModelHash = embedder.ModelHash,
             Precision = embedder.Precision,
+            Vectors = ToVectorStorage(config.Retrieval.Vectors),
         }, relay, cancellationToken);
     }
 
@@ -42,18 +45,26 @@ public static class IndexStore
     {
         if (corpus is null && config.Corpus is null)
         {
-            return await RagIndex.LoadAsync(config.Index!, embedder.Model.Id, cancellationToken);
+            var saved = await RagIndex.LoadAsync(config.Index!, embedder.Model.Id, cancellationToken);
+            var configured = ToVectorStorage(config.Retrieval.Vectors);
+            if (saved.Manifest.Vectors != configured)
+            {
+                throw InputException.At(Path.Combine(config.Index!, "manifest.json"), "vectors",
+                    $"the index stores {VectorStorageName(saved.Manifest.Vectors)} vectors, the config asks for retrieval.vectors {config.Retrieval.Vectors}; rebuild it with raggate index --config");
+            }
+
+            return saved;
         }
 
         corpus ??= await CorpusReader.ReadAsync(config.Corpus!, cancellationToken);
-        var fingerprint = Fingerprint(corpus, config.Chunking, embedder);
+        var fingerprint = Fingerprint(corpus, config, embedder);
         var stampPath = config.Index is null ? null : Path.Combine(config.Index, FingerprintFile);
         if (stampPath is not null && File.Exists(stampPath) && (await File.ReadAllTextAsync(stampPath, cancellationToken)).Trim() == fingerprint)
         {
             return await RagIndex.LoadAsync(config.Index!, embedder.Model.Id, cancellationToken);
         }
 
-        var index = await BuildAsync(corpus, config.Chunking, embedder, progress, cancellationToken);
+        var index = await BuildAsync(corpus, config, embedder, progress, cancellationToken);
         // A retrieval-only eval never answers, so precomputing the answerer's sentence vectors would
         // only add work (on SciFact: 44,813 sentences, more than the 5,183 documents themselves).
         if (NeedsSentenceCache(config))
@@ -95,11 +106,30 @@ public static class IndexStore
         OverlapTokens = settings.Overlap,
     };
 
-    private static string Fingerprint(IngestionResult corpus, ChunkingSettings chunking, OnnxEmbeddingGenerator embedder)
+    /// <summary>Maps <c>retrieval.vectors</c> (<c>fp32</c>, <c>int8</c>, <c>int8-rescore</c>) onto the index's vector storage.</summary>
+    public static VectorStorage ToVectorStorage(string vectors) => vectors switch
+    {
+        "int8" => VectorStorage.Int8,
+        "int8-rescore" => VectorStorage.Int8Rescore,
+        "fp32" => VectorStorage.Fp32,
+        _ => throw new ArgumentException($"retrieval.vectors '{vectors}': expected fp32, int8 or int8-rescore", nameof(vectors)),
+    };
+
+    private static string VectorStorageName(VectorStorage storage) => storage switch
+    {
+        VectorStorage.Int8 => "int8",
+        VectorStorage.Int8Rescore => "int8-rescore",
+        _ => "fp32",
+    };
+
+    private static string Fingerprint(IngestionResult corpus, RagGateConfig config, OnnxEmbeddingGenerator embedder)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\0"));
-        Add($"{IndexManifest.CurrentFormatVersion}|{Chunker.Version}|{embedder.Model.Id}|{embedder.CacheIdentity}|{chunking.Mode}|{chunking.MaxTokens}|{chunking.Overlap}");
+        var chunking = config.Chunking;
+        // fp32 adds nothing, so indexes stamped before retrieval.vectors existed stay fresh.
+        var vectors = config.Retrieval.Vectors == "fp32" ? "" : $"|vectors {config.Retrieval.Vectors}";
+        Add($"{IndexManifest.CurrentFormatVersion}|{Chunker.Version}|{embedder.Model.Id}|{embedder.CacheIdentity}|{chunking.Mode}|{chunking.MaxTokens}|{chunking.Overlap}{vectors}");
         foreach (var document in corpus.Documents)
         {
             Add(document.Id);
