@@ -1,6 +1,5 @@
 using System.Text.Json;
 using RagGate.Engine.Chunking;
-using RagGate.Engine.Embeddings;
 using RagGate.Engine.Indexing;
 using RagGate.Engine.Ingestion;
 using RagGate.Engine.Retrieval;
@@ -11,7 +10,10 @@ namespace RagGate.Engine.Tests.Retrieval;
 
 /// <summary>
 /// Dense top-10 over int8 vectors against fp32 exact search, with the real MiniLM model on the
-/// sample knowledge base and every golden and tuning question. Measured: TODO-MEASURE
+/// sample knowledge base and every golden and tuning question (208). Measured on 2026-12-02: at the
+/// sample's chunking (256/32, 152 chunks) int8-rescore 1.0000 (all 208 top-10 lists identical to
+/// fp32's) and int8 only 0.9971; at 32-token chunks (1,029 chunks, more than the 400 candidates
+/// rescored) int8-rescore 1.0000 (208 identical), int8 only 0.9976.
 /// </summary>
 [Collection(ModelCollection.Name)]
 public sealed class Int8RetrievalAgreementTests(GeneratorFixture models, ITestOutputHelper output)
