@@ -26,7 +26,7 @@ internal static class RaggateApp
         if (parse.Errors.Count > 0)
         {
             await Console.Error.WriteLineAsync(UsageError.Describe(parse));
-            return RagGate.Evaluation.ExitCodes.BadInput;
+            return ExitCodes.BadInput;
         }
 
         // The parser cancels on SIGTERM and ends the process 2 s later; the server must have its own

@@ -49,23 +49,23 @@ public sealed class ServerApp
                 return EngineLoader.FailureExitCode;
             }
 
-            return ExitCodes.Success;
+            return ServerExitCodes.Success;
         }
         catch (InputException e)
         {
             await Console.Error.WriteLineAsync($"raggate: {e.Message}");
-            return ExitCodes.BadInput;
+            return ServerExitCodes.BadInput;
         }
         catch (OptionsValidationException e)
         {
             await Console.Error.WriteLineAsync($"raggate: {string.Join("; ", e.Failures)}");
-            return ExitCodes.BadInput;
+            return ServerExitCodes.BadInput;
         }
         catch (IOException e)
         {
             // Most often the address is in use.
             await Console.Error.WriteLineAsync($"raggate: {e.Message}");
-            return ExitCodes.BadInput;
+            return ServerExitCodes.BadInput;
         }
     }
 

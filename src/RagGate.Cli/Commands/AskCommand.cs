@@ -3,7 +3,6 @@ using System.Diagnostics;
 using RagGate.Cli.Hosting;
 using RagGate.Engine.Indexing;
 using RagGate.Engine.Pipeline;
-using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
 using Spectre.Console;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using RagGate.Cli.History;
 using RagGate.Cli.Hosting;
-using RagGate.Evaluation;
 using RagGate.History;
 using Spectre.Console;
 

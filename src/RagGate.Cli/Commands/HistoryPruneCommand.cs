@@ -1,7 +1,6 @@
 using System.CommandLine;
 using RagGate.Cli.History;
 using RagGate.Cli.Hosting;
-using RagGate.Evaluation;
 using RagGate.History;
 
 namespace RagGate.Cli.Commands;

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using RagGate.Cli.Hosting;
 using RagGate.Engine.Ingestion;
 using RagGate.Engine.Pipeline;
-using RagGate.Evaluation;
 
 namespace RagGate.Cli.Commands;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using RagGate.Cli.Hosting;
 using RagGate.Cli.Scaffold;
-using RagGate.Evaluation;
 
 namespace RagGate.Cli.Commands;
 

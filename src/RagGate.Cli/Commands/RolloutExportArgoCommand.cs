@@ -1,6 +1,5 @@
 using System.CommandLine;
 using RagGate.Cli.Hosting;
-using RagGate.Evaluation;
 using RagGate.Server.Rollouts.Export;
 using RagGate.Server.Rollouts.Spec;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using RagGate.Cli.Hosting;
-using RagGate.Evaluation.Metrics.TrecEval;
 
 namespace RagGate.Cli.Commands;
 

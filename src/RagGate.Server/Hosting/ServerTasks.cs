@@ -17,7 +17,7 @@ internal static class ServerTasks
         using var engine = await RagEngine.OpenAsync(config, null, null, cancellationToken);
         await engine.Pipeline.QueryWithUsageAsync(EngineLoader.WarmupQuery, cancellationToken);
         Console.WriteLine($"Prepared {config.Index}: {engine.Index.Manifest.DocumentCount} documents, {engine.Index.Manifest.ChunkCount} chunks, {engine.Embedder.Model.Id}.");
-        return ExitCodes.Success;
+        return ServerExitCodes.Success;
     }
 
     public static async Task<int> ProbeAsync(string url, CancellationToken cancellationToken)

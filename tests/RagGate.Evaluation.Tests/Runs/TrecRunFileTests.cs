@@ -1,3 +1,5 @@
+using RagGate.Evaluation.GoldenSets;
+using RagGate.Evaluation.Metrics.TrecEval;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Tests.Fixtures;
 
@@ -73,16 +75,18 @@ public sealed class TrecRunFileTests
         var run = TrecRunFile.Read(FixturePath.TrecEval(folder, "run.trec"));
         using (var writer = new StreamWriter(exported))
             TrecRunFile.Write(run, writer, "roundtrip");
-        string[] options = ["-q", "-c", "-m", "ndcg_cut.1,3,5,10,100", "-m", "map", "-m", "recip_rank", "-m", "P.1,3,5,10"];
         var qrels = FixturePath.TrecEval(folder, "qrels.txt");
 
-        Assert.Equal(TrecEvalOutput([.. options, qrels, FixturePath.TrecEval(folder, "run.trec")]), TrecEvalOutput([.. options, qrels, exported]));
+        Assert.Equal(TrecEvalOutput(qrels, FixturePath.TrecEval(folder, "run.trec")), TrecEvalOutput(qrels, exported));
     }
 
-    private static string TrecEvalOutput(string[] args)
+    /// <summary>What <c>trec-eval -q -c -m ndcg_cut.1,3,5,10,100 -m map -m recip_rank -m P.1,3,5,10</c> prints.</summary>
+    private static string TrecEvalOutput(string qrelsPath, string runPath)
     {
+        var options = new TrecEvalOptions { Measures = TrecMeasure.ParseAll(["ndcg_cut.1,3,5,10,100", "map", "recip_rank", "P.1,3,5,10"]), CompleteJudgments = true };
+        var result = TrecEvaluator.Evaluate(TrecQrels.Read(qrelsPath), TrecRunFile.ReadScores(runPath), options);
         using var stdout = new StringWriter();
-        Assert.Equal(0, Evaluation.Metrics.TrecEval.TrecEvalCommandLine.Run(args, stdout, TextWriter.Null));
+        result.Write(stdout, perQuery: true);
         return stdout.ToString();
     }
 }

@@ -1,5 +1,6 @@
 using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
+using RagGate.Server.Hosting;
 using RagGate.Server.Rollouts.Spec;
 
 namespace RagGate.Server.Rollouts.Control;
@@ -60,7 +61,7 @@ public static class RolloutStart
         await using var endpoint = await AdminEndpoint.StartAsync(controller.Commands, cancellationToken);
         controller.AdminAddress = endpoint.Address;
         var phase = await controller.RunAsync(cancellationToken);
-        return phase == RolloutPhase.Healthy ? ExitCodes.Success : ExitCodes.GateFailed;
+        return phase == RolloutPhase.Healthy ? ServerExitCodes.Success : ServerExitCodes.RolledBack;
     }
 
     private static async Task<bool> AnswersAsync(Uri admin, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
-using RagGate.Evaluation.Metrics.TrecEval;
-using RagGate.Evaluation.Tests.Fixtures;
+using RagGate.Cli.Commands;
 
-namespace RagGate.Evaluation.Tests.Metrics.TrecEval;
+namespace RagGate.Cli.Tests.Commands.TrecEval;
 
 public sealed class TrecEvalCommandLineTests
 {
@@ -28,7 +27,7 @@ public sealed class TrecEvalCommandLineTests
 
     private static void AssertMatches(string folder, string[] options, string expectedFile)
     {
-        var args = options.Concat([FixturePath.TrecEval(folder, "qrels.txt"), FixturePath.TrecEval(folder, "run.trec")]).ToArray();
+        var args = options.Concat([TrecEvalFixtures.Path(folder, "qrels.txt"), TrecEvalFixtures.Path(folder, "run.trec")]).ToArray();
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
@@ -36,7 +35,7 @@ public sealed class TrecEvalCommandLineTests
 
         Assert.Equal("", stderr.ToString());
         Assert.Equal(0, code);
-        var expected = File.ReadAllLines(FixturePath.TrecEval(folder, expectedFile));
+        var expected = File.ReadAllLines(TrecEvalFixtures.Path(folder, expectedFile));
         var actual = stdout.ToString().Split('\n');
         Assert.Equal("", actual[^1]);
         actual = actual[..^1];
@@ -129,7 +128,7 @@ public sealed class TrecEvalCommandLineTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var code = TrecEvalCommandLine.Run(["-m", "map", FixturePath.TrecEval("edge-cases", "qrels.txt"), "/nonexistent/run.trec"], stdout, stderr);
+        var code = TrecEvalCommandLine.Run(["-m", "map", TrecEvalFixtures.Path("edge-cases", "qrels.txt"), "/nonexistent/run.trec"], stdout, stderr);
 
         Assert.Equal(2, code);
         Assert.StartsWith("raggate trec-eval: /nonexistent/run.trec: file not found; expected a TREC file", stderr.ToString(), StringComparison.Ordinal);

@@ -1,7 +1,7 @@
-namespace RagGate.Evaluation;
+namespace RagGate.Cli.Hosting;
 
 /// <summary>The exit codes of every raggate command.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Done, every gate passed.</summary>
     public const int Success = 0;

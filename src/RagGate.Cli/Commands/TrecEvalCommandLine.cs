@@ -1,13 +1,16 @@
+using RagGate.Cli.Hosting;
+using RagGate.Evaluation;
 using RagGate.Evaluation.GoldenSets;
+using RagGate.Evaluation.Metrics.TrecEval;
 using RagGate.Evaluation.Runs;
 
-namespace RagGate.Evaluation.Metrics.TrecEval;
+namespace RagGate.Cli.Commands;
 
 /// <summary>
 /// <c>raggate trec-eval [-q] [-c] [-n] [-M n] -m measure ... qrels run</c>: trec_eval 10's command line and
 /// output format for map, recip_rank, P, recall, ndcg_cut, map_cut and success.
 /// </summary>
-public static class TrecEvalCommandLine
+internal static class TrecEvalCommandLine
 {
     /// <summary>Runs the command; returns 0, or 2 after one line on <paramref name="stderr"/> for bad usage or input.</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
-using RagGate.Evaluation.Metrics.TrecEval;
-using RagGate.Evaluation.Tests.Fixtures;
+using RagGate.Cli.Commands;
 
-namespace RagGate.Evaluation.Tests.Metrics.TrecEval;
+namespace RagGate.Cli.Tests.Commands.TrecEval;
 
 /// <summary>
 /// Odd but valid TREC files print exactly what trec_eval printed for the plain edge-cases fixture (ties,
@@ -27,8 +26,8 @@ public sealed class TrecEvalCompatibilityTests : IDisposable
     [MemberData(nameof(Variants))]
     public void Run_OddButValidFiles_PrintTheSameNumbersAsTrecEval(string variant)
     {
-        var qrels = File.ReadAllText(FixturePath.TrecEval("edge-cases", "qrels.txt"));
-        var run = File.ReadAllText(FixturePath.TrecEval("edge-cases", "run.trec"));
+        var qrels = File.ReadAllText(TrecEvalFixtures.Path("edge-cases", "qrels.txt"));
+        var run = File.ReadAllText(TrecEvalFixtures.Path("edge-cases", "run.trec"));
         (qrels, run) = variant switch
         {
             "crlf" => (qrels.Replace("\n", "\r\n", StringComparison.Ordinal), run.Replace("\n", "\r\n", StringComparison.Ordinal)),
@@ -40,21 +39,21 @@ public sealed class TrecEvalCompatibilityTests : IDisposable
             "grade-1.0" => (MapLines(qrels, f => f[3] += ".0"), run),
             _ => throw new ArgumentOutOfRangeException(nameof(variant)),
         };
-        Assert.NotEqual(File.ReadAllText(FixturePath.TrecEval("edge-cases", "run.trec")) + File.ReadAllText(FixturePath.TrecEval("edge-cases", "qrels.txt")), run + qrels);
+        Assert.NotEqual(File.ReadAllText(TrecEvalFixtures.Path("edge-cases", "run.trec")) + File.ReadAllText(TrecEvalFixtures.Path("edge-cases", "qrels.txt")), run + qrels);
 
         var (code, stdout, stderr) = Run(qrels, run);
 
         Assert.Equal("", stderr);
         Assert.Equal(0, code);
-        Assert.Equal(File.ReadAllLines(FixturePath.TrecEval("edge-cases", "expected.txt")), stdout.Split('\n')[..^1]);
+        Assert.Equal(File.ReadAllLines(TrecEvalFixtures.Path("edge-cases", "expected.txt")), stdout.Split('\n')[..^1]);
     }
 
     [Fact]
     public void Run_CarriageReturnOnlyLineEndings_RejectedAtTheLine()
     {
-        var qrels = File.ReadAllText(FixturePath.TrecEval("edge-cases", "qrels.txt")).Replace('\n', '\r');
+        var qrels = File.ReadAllText(TrecEvalFixtures.Path("edge-cases", "qrels.txt")).Replace('\n', '\r');
 
-        var (code, _, stderr) = Run(qrels, File.ReadAllText(FixturePath.TrecEval("edge-cases", "run.trec")));
+        var (code, _, stderr) = Run(qrels, File.ReadAllText(TrecEvalFixtures.Path("edge-cases", "run.trec")));
 
         Assert.Equal(2, code);
         Assert.Matches(@"qrels\.txt:1: a carriage return \(CR\) ends a line inside this one; expected LF or CRLF line endings", stderr);

@@ -1,6 +1,8 @@
 using System.Globalization;
+using RagGate.Evaluation;
+using RagGate.Evaluation.Metrics.TrecEval;
 
-namespace RagGate.Evaluation.Metrics.TrecEval;
+namespace RagGate.Cli.Commands;
 
 /// <summary>The parsed command line of <c>raggate trec-eval</c>, read the way trec_eval's getopt reads it.</summary>
 internal sealed record TrecEvalArguments(TrecEvalOptions Options, bool PerQuery, bool Summary, string QrelsPath, string RunPath)
