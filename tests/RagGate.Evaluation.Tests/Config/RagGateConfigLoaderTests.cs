@@ -137,7 +137,7 @@ public sealed class RagGateConfigLoaderTests
     {
         var message = ErrorOf(Minimal + "retrieval:\n  mode: dense\n  topk: 5\n");
 
-        Assert.Equal("raggate.yaml:5: retrieval.topk: unknown field 'topk'; did you mean 'top_k'? expected one of: b, k1, mode, rrf_k, top_k", message);
+        Assert.Equal("raggate.yaml:5: retrieval.topk: unknown field 'topk'; did you mean 'top_k'? expected one of: b, k1, mode, rrf_k, top_k, vectors", message);
     }
 
     [Fact]
