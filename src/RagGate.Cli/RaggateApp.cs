@@ -10,19 +10,7 @@ internal static class RaggateApp
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
         ConsoleWidth.Apply();
-        var root = new RootCommand("raggate: ML-aware CI for RAG apps. Index, ask, evaluate, gate and report.")
-        {
-            new IndexCommand(),
-            new AskCommand(),
-            new EvalCommand(),
-            new CompareCommand(),
-            new TrecEvalCommand(),
-            new ServeCommand(),
-            new HistoryCommand(),
-            new RolloutCommand(),
-            new InitCommand(),
-        };
-        var parse = root.Parse(args);
+        var parse = CreateRoot().Parse(args);
         if (parse.Errors.Count > 0)
         {
             await Console.Error.WriteLineAsync(UsageError.Describe(parse));
@@ -35,4 +23,19 @@ internal static class RaggateApp
         var invocation = parse.CommandResult.Command is ServeCommand or RolloutStartCommand ? new InvocationConfiguration { ProcessTerminationTimeout = null } : null;
         return await parse.InvokeAsync(invocation, cancellationToken);
     }
+
+    /// <summary>Every command, with its options; parsing with it alone checks a command line without running it.</summary>
+    internal static RootCommand CreateRoot() =>
+        new("raggate: ML-aware CI for RAG apps. Index, ask, evaluate, gate and report.")
+        {
+            new IndexCommand(),
+            new AskCommand(),
+            new EvalCommand(),
+            new CompareCommand(),
+            new TrecEvalCommand(),
+            new ServeCommand(),
+            new HistoryCommand(),
+            new RolloutCommand(),
+            new InitCommand(),
+        };
 }

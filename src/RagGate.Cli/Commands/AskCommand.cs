@@ -30,12 +30,13 @@ internal sealed class AskCommand : RaggateCommand<AskCommandSettings>
         config = config with { Retrieval = config.Retrieval with { TopK = settings.K ?? config.Retrieval.TopK, Mode = settings.Mode ?? config.Retrieval.Mode } };
 
         var index = await RagIndex.LoadAsync(settings.Index, expectedModelId: null, cancellationToken);
-        using var embedder = RagEngine.CreateEmbedder(config.Embedding with { Model = index.Manifest.ModelId });
+        // BM25 alone needs no embedding model: it is not even loaded.
+        using var embedder = RagEngine.NeedsEmbeddingModel(config) ? RagEngine.CreateEmbedder(config.Embedding with { Model = index.Manifest.ModelId }) : null;
         using var engine = RagEngine.Create(config, embedder, index);
 
         // Load the model first, so the latency shown is the query's, not the process start's.
         var load = Stopwatch.StartNew();
-        await embedder.EmbedAsync([settings.Question], isQuery: true, cancellationToken: cancellationToken);
+        if (embedder is not null) await embedder.EmbedAsync([settings.Question], isQuery: true, cancellationToken: cancellationToken);
         var loadMs = load.Elapsed.TotalMilliseconds;
         var answer = await engine.Pipeline.QueryWithUsageAsync(settings.Question, cancellationToken);
 
@@ -51,7 +52,8 @@ internal sealed class AskCommand : RaggateCommand<AskCommandSettings>
         console.Write(sources);
         var u = answer.Usage;
         console.MarkupLine($"Tokens ({Markup.Escape(config.Answer.GenerationModel)}): prompt {u.PromptTokens}, completion {u.CompletionTokens}, total {u.TotalTokens} (context {u.ContextTokens})");
-        console.MarkupLine($"Latency: retrieval {answer.RetrievalLatency.TotalMilliseconds:0.0} ms, total {answer.TotalLatency.TotalMilliseconds:0.0} ms (model load {loadMs:0} ms before it)");
+        var before = embedder is null ? "no embedding model: BM25 only" : $"model load {loadMs:0} ms before it";
+        console.MarkupLine($"Latency: retrieval {answer.RetrievalLatency.TotalMilliseconds:0.0} ms, total {answer.TotalLatency.TotalMilliseconds:0.0} ms ({Markup.Escape(before)})");
         return ExitCodes.Success;
     }
 

@@ -73,8 +73,8 @@ internal sealed class EvalCommand : RaggateCommand<EvalCommandSettings>
         run.Gates = [.. config.Gates];
         run.Regressions = [.. config.Regressions];
 
-        using var ownEmbedder = engine is null ? RagEngine.CreateEmbedder(config.Embedding) : null;
-        IEmbeddingGenerator<string, Embedding<float>> embedder = engine?.Embedder ?? ownEmbedder!;
+        using var ownEmbedder = engine?.Embedder is null && ScoringSetup.NeedsEmbedder(config) ? RagEngine.CreateEmbedder(config.Embedding) : null;
+        IEmbeddingGenerator<string, Embedding<float>>? embedder = engine?.Embedder ?? ownEmbedder;
         var scoring = ScoringSetup.Create(config, embedder);
         var report = await EvaluationReportBuilder.BuildAsync(run, golden, config, scoring, baseline, TimeProvider.System, cancellationToken);
         await store.FinishAsync(run, report, config, cancellationToken);

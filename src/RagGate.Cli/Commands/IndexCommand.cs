@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using RagGate.Cli.Hosting;
+using RagGate.Engine.Indexing;
 using RagGate.Engine.Ingestion;
 using RagGate.Engine.Pipeline;
 
@@ -31,6 +32,17 @@ internal sealed class IndexCommand : RaggateCommand<IndexCommandSettings>
         var config = settings.Resolve();
         var clock = Stopwatch.StartNew();
         var corpus = await CorpusReader.ReadAsync(config.Corpus!, cancellationToken);
+        if (!RagEngine.NeedsEmbeddingModel(config))
+        {
+            // A BM25-only config: chunks and postings, no vectors, and the embedding model is never loaded.
+            var lexical = await ProgressBar.RunAsync("Indexing", "docs", progress =>
+                IndexStore.BuildLexicalAsync(corpus, config.Chunking, config.Embedding, progress, cancellationToken));
+            await lexical.SaveAsync(settings.Out, cancellationToken);
+            Report(corpus, lexical, "for BM25 only (no embedding model)", clock.Elapsed.TotalSeconds);
+            Console.WriteLine($"Index: {Path.GetFullPath(settings.Out)}");
+            return ExitCodes.Success;
+        }
+
         using var embedder = RagEngine.CreateEmbedder(config.Embedding);
         var index = await ProgressBar.RunAsync("Embedding", "docs", progress =>
             IndexStore.BuildAsync(corpus, config, embedder, progress, cancellationToken));
@@ -44,16 +56,19 @@ internal sealed class IndexCommand : RaggateCommand<IndexCommandSettings>
         }
 
         await index.SaveAsync(settings.Out, cancellationToken);
-        var seconds = clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"Indexed {corpus.Documents.Count} documents into {index.Manifest.ChunkCount} chunks with {embedder.Model.Id} in {seconds:0.0} s ({corpus.Documents.Count / Math.Max(seconds, 1e-9):0.0} docs/s).");
+        Report(corpus, index, $"with {embedder.Model.Id}", clock.Elapsed.TotalSeconds);
+        var stats = embedder.Statistics;
+        Console.WriteLine($"Embeddings: {stats.Inferences} computed, {stats.CacheHits} from cache. Index: {Path.GetFullPath(settings.Out)}");
+        return ExitCodes.Success;
+    }
+
+    private static void Report(IngestionResult corpus, RagIndex index, string how, double seconds)
+    {
+        Console.WriteLine($"Indexed {corpus.Documents.Count} documents into {index.Manifest.ChunkCount} chunks {how} in {seconds:0.0} s ({corpus.Documents.Count / Math.Max(seconds, 1e-9):0.0} docs/s).");
         if (corpus.SkippedEmpty.Count > 0)
         {
             Console.WriteLine($"Skipped {corpus.SkippedEmpty.Count} empty documents: {string.Join(", ", corpus.SkippedEmpty.Take(10))}{(corpus.SkippedEmpty.Count > 10 ? ", ..." : "")}");
         }
-
-        var stats = embedder.Statistics;
-        Console.WriteLine($"Embeddings: {stats.Inferences} computed, {stats.CacheHits} from cache. Index: {Path.GetFullPath(settings.Out)}");
-        return ExitCodes.Success;
     }
 
     /// <inheritdoc />

@@ -32,8 +32,9 @@ internal static class EvalRun
             ToolVersion = ToolInfo.Version,
             GitSha = ToolInfo.GitSha(Path.GetDirectoryName(config.Path)!),
         };
-        return await ProgressBar.RunAsync("Evaluating", "queries", p =>
-            runner.RunAsync(golden, options, new Progress<RunProgress>(r => p.Report((r.Done, r.Total))), cancellationToken));
+        // The runner says what it counts (warm-up queries, then queries), and so does each progress line.
+        return await ProgressBar.RunPhasesAsync("Evaluating", "queries", p =>
+            runner.RunAsync(golden, options, new SynchronousProgress<RunProgress>(r => p.Report((r.Done, r.Total, r.Phase))), cancellationToken));
     }
 
     /// <summary>Reads a run.json or a TREC run file and checks its ids against the golden set.</summary>

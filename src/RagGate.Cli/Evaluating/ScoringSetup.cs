@@ -1,6 +1,8 @@
 using Microsoft.Extensions.AI;
+using RagGate.Engine.Pipeline;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Cost;
+using RagGate.Evaluation.Metrics;
 using RagGate.Evaluation.Scoring;
 using RagGate.Evaluation.Tokens;
 
@@ -9,6 +11,19 @@ namespace RagGate.Cli.Evaluating;
 /// <summary>Scoring options from a config: markers, the embedder for answer metrics, tokenizer and prices.</summary>
 internal static class ScoringSetup
 {
+    // The answer metrics that are measured with the embedding model.
+    private static readonly string[] EmbeddingMetrics = [MetricCatalog.Groundedness, MetricCatalog.AnswerRelevance];
+
+    /// <summary>
+    /// True when answers are scored with the embedding model as well: always, except for a BM25-only
+    /// config that gates no metric measured with it. Such a config never loads the model, so its report
+    /// has no groundedness (semantic) or answer_relevance; gating either loads it for scoring.
+    /// </summary>
+    public static bool NeedsEmbedder(RagGateConfig config) =>
+        RagEngine.NeedsEmbeddingModel(config)
+        || config.Gates.Any(g => EmbeddingMetrics.Contains(g.Metric, StringComparer.Ordinal))
+        || config.Regressions.Any(r => EmbeddingMetrics.Contains(r.Metric, StringComparer.Ordinal));
+
     public static ScoringOptions Create(RagGateConfig config, IEmbeddingGenerator<string, Embedding<float>>? embedder)
     {
         var prices = PriceTable.Load(config.Eval.Prices);

@@ -9,32 +9,51 @@ namespace RagGate.Cli.Hosting;
 /// </summary>
 internal sealed class ProgressBar
 {
-    private readonly string _unit;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private Stopwatch _clock = Stopwatch.StartNew();
+    private string? _unit;
     private int _lastDecile = -1;
-
-    private ProgressBar(string unit) => _unit = unit;
 
     /// <summary>True when stderr is an interactive terminal.</summary>
     public static bool Interactive => !Console.IsErrorRedirected && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
     /// <summary>Runs <paramref name="work"/>, showing its progress reports under <paramref name="title"/>.</summary>
-    public static async Task<T> RunAsync<T>(string title, string unit, Func<IProgress<(int Done, int Total)>, Task<T>> work)
+    public static Task<T> RunAsync<T>(string title, string unit, Func<IProgress<(int Done, int Total)>, Task<T>> work) =>
+        RunPhasesAsync(title, unit, phased => work(new SynchronousProgress<(int Done, int Total)>(p => phased.Report((p.Done, p.Total, unit)))));
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, whose reports say what they count (<c>warm-up queries</c>, then
+    /// <c>queries</c>): each phase is shown, counted and timed on its own, so warm-up is never read as the measured run.
+    /// </summary>
+    public static async Task<T> RunPhasesAsync<T>(string title, string rateUnit, Func<IProgress<(int Done, int Total, string Unit)>, Task<T>> work)
     {
         if (!Interactive)
         {
-            var bar = new ProgressBar(unit);
-            return await work(new Progress<(int Done, int Total)>(p => bar.Plain(title, p.Done, p.Total)));
+            var bar = new ProgressBar();
+            return await work(new SynchronousProgress<(int Done, int Total, string Unit)>(p => bar.Plain(title, p.Done, p.Total, p.Unit)));
         }
 
         return await AnsiConsole.Progress()
             .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(unit), new RemainingTimeColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(rateUnit), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask(title, maxValue: 1);
-                return await work(new SynchronousProgress(p =>
+                var unit = (string?)null;
+                return await work(new SynchronousProgress<(int Done, int Total, string Unit)>(p =>
                 {
+                    if (p.Unit != unit)
+                    {
+                        // A new phase: its own bar, so the measured run's rate and ETA owe nothing to the warm-up.
+                        if (unit is not null)
+                        {
+                            task.StopTask();
+                            task = context.AddTask(title, maxValue: 1);
+                        }
+
+                        unit = p.Unit;
+                        task.Description = p.Unit == rateUnit ? title : $"{title} ({Markup.Escape(p.Unit)})";
+                    }
+
                     task.MaxValue = Math.Max(1, p.Total);
                     task.Value = p.Done;
                 }));
@@ -48,20 +67,29 @@ internal sealed class ProgressBar
     /// </summary>
     public static IProgress<(int Done, int Total)>? Line(string title, string unit) => Interactive ? new LineProgress(title, unit) : null;
 
-    private void Plain(string title, int done, int total)
+    private void Plain(string title, int done, int total, string unit)
     {
+        // Concurrent clients report from several threads.
+        lock (this)
+        {
+            PlainLocked(title, done, total, unit);
+        }
+    }
+
+    private void PlainLocked(string title, int done, int total, string unit)
+    {
+        if (unit != _unit)
+        {
+            (_unit, _lastDecile, _clock) = (unit, -1, Stopwatch.StartNew());
+        }
+
         var decile = total == 0 ? 10 : done * 10 / total;
         if (decile == _lastDecile) return;
         _lastDecile = decile;
         var seconds = _clock.Elapsed.TotalSeconds;
         var rate = seconds > 0 ? done / seconds : 0;
         var eta = rate > 0 ? TimeSpan.FromSeconds((total - done) / rate) : TimeSpan.Zero;
-        Console.Error.WriteLine($"{title}: {done}/{total} {_unit} ({rate:0.0} {_unit}/s, ETA {eta:mm\\:ss})");
-    }
-
-    private sealed class SynchronousProgress(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
-    {
-        public void Report((int Done, int Total) value) => report(value);
+        Console.Error.WriteLine($"{title}: {done}/{total} {unit} ({rate:0.0} {unit}/s, ETA {eta:mm\\:ss})");
     }
 
     private sealed class LineProgress(string title, string unit) : IProgress<(int Done, int Total)>

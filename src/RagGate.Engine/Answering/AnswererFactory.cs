@@ -7,8 +7,8 @@ namespace RagGate.Engine.Answering;
 public static class AnswererFactory
 {
     /// <summary>
-    /// The answerer called <paramref name="name"/>. The extractive answerer needs
-    /// <paramref name="embeddings"/>; the chat answerer needs <paramref name="chatClient"/>.
+    /// The answerer called <paramref name="name"/>. The extractive answerer scores passages with
+    /// <paramref name="embeddings"/>, or by their terms when it is null; the chat answerer needs <paramref name="chatClient"/>.
     /// An unknown name throws <see cref="InputException"/>. <paramref name="termWeight"/> is the
     /// corpus's weight of an analyzed term, for the extractive answerer's question coverage.
     /// </summary>
@@ -22,10 +22,7 @@ public static class AnswererFactory
         ArgumentNullException.ThrowIfNull(name);
         return name.Trim().ToLowerInvariant() switch
         {
-            AnswererNames.Extractive => new ExtractiveAnswerer(
-                embeddings ?? throw new ArgumentNullException(nameof(embeddings), "The extractive answerer embeds sentences."),
-                options,
-                termWeight),
+            AnswererNames.Extractive => new ExtractiveAnswerer(embeddings, options, termWeight),
             AnswererNames.Chat => new ChatClientAnswerer(
                 chatClient ?? throw InputException.At("answer options", "answerer",
                     "'chat' needs a chat model; expected base_url, model and api_key_env to be configured"),

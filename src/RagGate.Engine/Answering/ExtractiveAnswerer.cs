@@ -14,7 +14,9 @@ namespace RagGate.Engine.Answering;
 /// only when that document is nearly as well supported and the sentence says something the passage
 /// does not. It refuses when no context document supports the question enough
 /// (<see cref="AnswerOptions.MinRelevance"/> against <see cref="DocumentScore.Support"/>). Usage
-/// counts the prompt that would be sent to the configured generation model.
+/// counts the prompt that would be sent to the configured generation model. Without an embedding
+/// model (a BM25-only config) every similarity is the cosine of IDF-weighted term vectors instead
+/// (<see cref="LexicalPassageScorer"/>), and the same choice, passage and refusal rules apply.
 /// </summary>
 /// <remarks>
 /// The document holding the single best sentence is often the wrong one: for "How do I reset my
@@ -30,22 +32,27 @@ public sealed class ExtractiveAnswerer : IAnswerer
     // ...and must not restate the passage: sentences above this similarity to a quoted one add nothing.
     private const float RestatementSimilarity = 0.8f;
 
-    private readonly IEmbeddingGenerator<string, Embedding<float>> _embeddings;
+    private readonly IEmbeddingGenerator<string, Embedding<float>>? _embeddings;
     private readonly AnswerPreparer _preparer;
+    private readonly Func<string, double> _termWeight;
     private readonly QuestionCoverage _coverage;
 
     /// <summary>
-    /// Creates the answerer over a sentence embedding generator. <paramref name="termWeight"/> weighs an
-    /// analyzed question term by its rarity in the corpus (the index's IDF); every term weighs the same without it.
+    /// Creates the answerer over a sentence embedding generator, or with none (null) to score passages
+    /// by their terms. <paramref name="termWeight"/> weighs an analyzed term by its rarity in the corpus
+    /// (the index's IDF); every term weighs the same without it.
     /// </summary>
     public ExtractiveAnswerer(
-        IEmbeddingGenerator<string, Embedding<float>> embeddings, AnswerOptions? options = null, Func<string, double>? termWeight = null)
+        IEmbeddingGenerator<string, Embedding<float>>? embeddings, AnswerOptions? options = null, Func<string, double>? termWeight = null)
     {
-        ArgumentNullException.ThrowIfNull(embeddings);
         _preparer = new AnswerPreparer(options);
         _embeddings = embeddings;
+        _termWeight = termWeight ?? (_ => 1.0);
         _coverage = new QuestionCoverage(termWeight);
     }
+
+    /// <summary>True when passages are scored with embeddings; false when by their terms alone.</summary>
+    public bool UsesEmbeddings => _embeddings is not null;
 
     /// <inheritdoc />
     public string Name => AnswererNames.Extractive;
@@ -108,12 +115,15 @@ public sealed class ExtractiveAnswerer : IAnswerer
     private async Task<(SentenceScores Sentences, DocumentScore?[] Documents)?> ScoreAsync(
         string query, IReadOnlyList<RetrievedDocument> documents, List<PassageText> passages, CancellationToken cancellationToken)
     {
+        // Whole documents, titled as the index embeds them (and as BM25 indexes them).
+        var titled = documents.Select(d => string.IsNullOrWhiteSpace(d.Title) ? d.Text : d.Title + " " + d.Text).ToList();
+        if (_embeddings is null)
+            return LexicalPassageScorer.Score(query, documents, titled, passages, _coverage, _termWeight, Options.MaxSentences);
         var sentences = passages.SelectMany(p => p.Units).SelectMany(u => u.Sentences).Distinct(StringComparer.Ordinal).ToList();
         if (sentences.Count == 0)
             return null;
         var queryVector = (await _embeddings.GenerateAsync([query], EmbeddingInput.Query, cancellationToken))[0].Vector;
-        // Sentences, whole documents (titled as the index embeds them) and titles in one request; all are document-side texts.
-        var titled = documents.Select(d => string.IsNullOrWhiteSpace(d.Title) ? d.Text : d.Title + " " + d.Text).ToList();
+        // Sentences, whole documents and titles in one request; all are document-side texts.
         var titles = documents.Where(d => !string.IsNullOrWhiteSpace(d.Title)).Select(d => d.Title!).Distinct(StringComparer.Ordinal).ToList();
         var texts = sentences.Concat(titled).Concat(titles).ToList();
         var vectors = await _embeddings.GenerateAsync(texts, options: null, cancellationToken);
@@ -122,7 +132,11 @@ public sealed class ExtractiveAnswerer : IAnswerer
         for (var i = 0; i < sentences.Count; i++)
             byText[sentences[i]] = vectors[i].Vector;
         var titleSimilarity = titles.Select((t, i) => (t, Cosine(sentences.Count + titled.Count + i))).ToDictionary(x => x.t, x => (double)x.Item2, StringComparer.Ordinal);
-        var scores = new SentenceScores(passages, byText, text => TensorPrimitives.CosineSimilarity(queryVector.Span, byText[text].Span));
+        var scores = new SentenceScores(
+            passages,
+            byText.Keys,
+            text => TensorPrimitives.CosineSimilarity(queryVector.Span, byText[text].Span),
+            (a, b) => TensorPrimitives.CosineSimilarity(byText[a].Span, byText[b].Span));
         var terms = QuestionCoverage.Terms(query);
         var documentScores = new DocumentScore?[documents.Count];
         for (var d = 0; d < documents.Count; d++)

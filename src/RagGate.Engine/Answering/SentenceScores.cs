@@ -1,20 +1,25 @@
-using System.Numerics.Tensors;
-
 namespace RagGate.Engine.Answering;
 
 /// <summary>
-/// Each quotable unit's similarity to the question (its best sentence's cosine), over the
-/// documents of one context, best document first.
+/// Each quotable unit's similarity to the question (its best sentence's: the cosine of embeddings,
+/// or of term vectors when the answerer has no embedding model), over the documents of one context,
+/// best document first.
 /// </summary>
 internal sealed class SentenceScores
 {
-    private readonly Dictionary<string, ReadOnlyMemory<float>> _vectors;
+    private readonly Func<string, string, float> _sentenceSimilarity;
     private readonly float[][] _unitScores;
 
-    public SentenceScores(List<PassageText> passages, Dictionary<string, ReadOnlyMemory<float>> vectors, Func<string, float> similarity)
+    /// <summary>
+    /// Scores the units of <paramref name="passages"/>: <paramref name="similarity"/> is a sentence's
+    /// similarity to the question (every sentence of the passages is in <paramref name="sentences"/>),
+    /// <paramref name="sentenceSimilarity"/> two sentences' similarity to each other.
+    /// </summary>
+    public SentenceScores(
+        List<PassageText> passages, IEnumerable<string> sentences, Func<string, float> similarity, Func<string, string, float> sentenceSimilarity)
     {
-        _vectors = vectors;
-        var bySentence = vectors.Keys.ToDictionary(s => s, similarity, StringComparer.Ordinal);
+        _sentenceSimilarity = sentenceSimilarity;
+        var bySentence = sentences.ToDictionary(s => s, similarity, StringComparer.Ordinal);
         // A fragment (no sentence) scores nothing; NaN (an all-zero vector) never wins.
         _unitScores = [.. passages.Select(p => p.Units
             .Select(u => u.Sentences.Count == 0 ? float.NegativeInfinity : u.Sentences.Max(s => Finite(bySentence[s])))
@@ -59,7 +64,7 @@ internal sealed class SentenceScores
 
     /// <summary>True when a sentence of <paramref name="unit"/> says nearly what one of <paramref name="quoted"/> says.</summary>
     public bool Restates(PassageUnit unit, IReadOnlyList<string> quoted, float similarity) =>
-        unit.Sentences.Any(s => quoted.Any(q => TensorPrimitives.CosineSimilarity(_vectors[s].Span, _vectors[q].Span) >= similarity));
+        unit.Sentences.Any(s => quoted.Any(q => _sentenceSimilarity(s, q) >= similarity));
 
     private static float Finite(float value) => float.IsNaN(value) ? float.NegativeInfinity : value;
 }

@@ -27,7 +27,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         _options = options;
         Model = model;
         ModelHash = EmbeddingModelResources.Hash(model);
-        Tokenizer = new WordPieceTokenizer(EmbeddingModelResources.LoadVocabulary(model), model.LowercaseInput);
+        Tokenizer = WordPieceTokenizer.For(model);
         Precision = options.Precision;
         // Fp32 keys stay as they were (caches written before int8 existed remain valid); int8 vectors
         // get their own keys, tied to the rewrite version as well as the fp32 model's hash.

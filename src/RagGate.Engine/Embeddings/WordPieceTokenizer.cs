@@ -21,6 +21,10 @@ internal sealed class WordPieceTokenizer
         _pool.Add(CreateInstance());
     }
 
+    /// <summary>The tokenizer of <paramref name="model"/>, from its vocabulary alone (the ONNX file is not read).</summary>
+    public static WordPieceTokenizer For(EmbeddingModelInfo model) =>
+        new(EmbeddingModelResources.LoadVocabulary(model), model.LowercaseInput);
+
     /// <summary>All word pieces of the text with [CLS] first and [SEP] last, untruncated.</summary>
     public long[] EncodeAll(string text)
     {

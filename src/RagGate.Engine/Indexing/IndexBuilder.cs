@@ -6,20 +6,20 @@ using RagGate.Evaluation;
 
 namespace RagGate.Engine.Indexing;
 
-/// <summary>Builds an index: chunks every document, embeds the chunks in batches, and indexes them for BM25.</summary>
+/// <summary>Builds an index: chunks every document, embeds the chunks in batches (unless the index is for BM25 only), and indexes them for BM25.</summary>
 public static class IndexBuilder
 {
     /// <summary>
     /// Chunks <paramref name="corpus"/>, embeds each chunk's embedding text (title and text) with
-    /// <paramref name="generator"/> and returns the index with its checksums computed.
+    /// <paramref name="generator"/> and returns the index with its checksums computed. Without a
+    /// generator the index holds no vectors (<see cref="VectorIndex.None"/>): an index for BM25 only.
     /// </summary>
     public static async Task<RagIndex> BuildAsync(IngestionResult corpus, Chunker chunker,
-        IEmbeddingGenerator<string, Embedding<float>> generator, IndexBuildOptions options,
+        IEmbeddingGenerator<string, Embedding<float>>? generator, IndexBuildOptions options,
         IProgress<IndexProgress>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(chunker);
-        ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BatchSize);
         if (corpus.Documents.Count == 0)
@@ -30,10 +30,20 @@ public static class IndexBuilder
         var documents = corpus.Documents.Select(d => new IndexedDocument(d.Id, d.Title)).ToList();
         var (chunks, rows, documentEnds) = SplitAll(corpus.Documents, chunker, ct);
         var texts = chunks.Select((c, i) => c.EmbeddingText(documents[rows[i]].Title)).ToList();
-        var vectors = await EmbedAsync(texts, generator, options.BatchSize, documentEnds, progress, ct);
+        VectorIndex vectors;
+        if (generator is null)
+        {
+            vectors = VectorIndex.None;
+            progress?.Report(new IndexProgress(documents.Count, documents.Count, chunks.Count, chunks.Count));
+        }
+        else
+        {
+            vectors = await EmbedAsync(texts, generator, options.BatchSize, documentEnds, progress, ct);
+        }
+
         var manifest = new IndexManifest
         {
-            ModelId = options.ModelId ?? generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "unknown",
+            ModelId = options.ModelId ?? generator?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "unknown",
             ModelHash = options.ModelHash,
             Precision = options.Precision,
             Vectors = options.Vectors,

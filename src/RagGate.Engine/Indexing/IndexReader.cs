@@ -88,6 +88,13 @@ internal static class IndexReader
 
     private static VectorIndex ReadVectors(string path, byte[] bytes, IndexManifest manifest)
     {
+        // An index built for BM25 only holds the header and no vectors.
+        if (manifest.Dimensions == 0 && bytes.Length == IndexFiles.VectorHeaderSize && bytes.AsSpan(0, 8).SequenceEqual(IndexFiles.VectorMagic)
+            && BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12)) == 0 && BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(16)) == 0)
+        {
+            return VectorIndex.None;
+        }
+
         var (rows, dimensions) = CheckHeader(path, bytes, IndexFiles.VectorMagic, manifest, bytesPerRow: manifest.Dimensions * sizeof(float), extra: 0);
         var floats = new float[rows * dimensions];
         var body = bytes.AsSpan(IndexFiles.VectorHeaderSize);
@@ -166,7 +173,8 @@ internal static class IndexReader
 
     private static void CheckCounts(string directory, IndexManifest manifest, int documents, int chunks, int vectors)
     {
-        if (documents != manifest.DocumentCount || chunks != manifest.ChunkCount || vectors != chunks)
+        var vectorsFit = vectors == chunks || (vectors == 0 && manifest.Dimensions == 0);
+        if (documents != manifest.DocumentCount || chunks != manifest.ChunkCount || !vectorsFit)
         {
             throw InputException.At(Path.Combine(directory, IndexFiles.Manifest), null,
                 $"counts disagree ({documents} documents, {chunks} chunks, {vectors} vectors); the index is corrupted, {Rebuild}");

@@ -35,10 +35,13 @@ public sealed class RagIndex
     /// <summary>Every chunk; chunk i is row i of <see cref="Vectors"/> and <see cref="Bm25"/>.</summary>
     public IReadOnlyList<Chunk> Chunks { get; }
 
-    /// <summary>One normalized fp32 embedding per chunk; null when the index keeps int8 codes only.</summary>
+    /// <summary>
+    /// One normalized fp32 embedding per chunk; <see cref="VectorIndex.None"/> in an index built for
+    /// BM25 only; null when the index keeps int8 codes only (<see cref="Int8Vectors"/>).
+    /// </summary>
     public VectorIndex? Vectors { get; }
 
-    /// <summary>The embeddings as int8 codes with per-dimension scales; null when the index is fp32 only.</summary>
+    /// <summary>The embeddings as int8 codes with per-dimension scales; null when the index stores fp32 only.</summary>
     public Int8VectorIndex? Int8Vectors { get; }
 
     /// <summary>
@@ -47,6 +50,9 @@ public sealed class RagIndex
     /// </summary>
     public SearchHit[] SearchVectors(ReadOnlySpan<float> query, int k) =>
         Int8Vectors is { } int8 ? int8.Search(query, k) : Vectors!.Search(query, k);
+
+    /// <summary>False for an index built for BM25 only, without an embedding model: dense and hybrid retrieval need vectors.</summary>
+    public bool HasVectors => Int8Vectors is not null || Vectors!.Dimensions > 0;
 
     /// <summary>BM25 postings over each chunk's embedding text (title and chunk text).</summary>
     internal Bm25Index Bm25 { get; }
@@ -77,10 +83,10 @@ public sealed class RagIndex
     internal static RagIndex Create(IndexManifest manifest, IReadOnlyList<IndexedDocument> documents,
         IReadOnlyList<Chunk> chunks, int[] documentRows, VectorIndex vectors)
     {
-        var int8 = manifest.Vectors == VectorStorage.Fp32
-            ? null
-            : Int8VectorIndex.Quantize(vectors, keepFp32: manifest.Vectors == VectorStorage.Int8Rescore);
-        var fp32 = manifest.Vectors == VectorStorage.Int8 ? null : vectors;
+        // An index built for BM25 only has no vectors to quantize, whatever retrieval.vectors says.
+        var storage = vectors.Dimensions == 0 ? VectorStorage.Fp32 : manifest.Vectors;
+        var int8 = storage == VectorStorage.Fp32 ? null : Int8VectorIndex.Quantize(vectors, keepFp32: storage == VectorStorage.Int8Rescore);
+        var fp32 = storage == VectorStorage.Int8 ? null : vectors;
         var files = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [IndexFiles.Documents] = IndexFiles.Hash(IndexFiles.WriteDocuments(documents)),
@@ -103,8 +109,9 @@ public sealed class RagIndex
             DocumentCount = documents.Count,
             ChunkCount = chunks.Count,
             Dimensions = vectors.Dimensions,
+            Vectors = storage,
             Files = files,
-            Checksum = IndexFiles.ContentHash(files, manifest.Vectors),
+            Checksum = IndexFiles.ContentHash(files, storage),
         };
         return new RagIndex(complete, documents, chunks, documentRows, fp32, int8, bm25);
     }

@@ -28,7 +28,15 @@ public sealed class VectorIndex
         Count = vectors.Length / dimensions;
     }
 
-    /// <summary>Floats per vector.</summary>
+    private VectorIndex()
+    {
+        _vectors = [];
+    }
+
+    /// <summary>No vectors at all: the index of a BM25-only config, built without loading an embedding model.</summary>
+    public static VectorIndex None { get; } = new();
+
+    /// <summary>Floats per vector; 0 for <see cref="None"/>.</summary>
     public int Dimensions { get; }
 
     /// <summary>Number of vectors (rows).</summary>

@@ -19,35 +19,64 @@ public static class IndexStore
     private const string FingerprintFile = "fingerprint.txt";
 
     /// <summary>Chunks and embeds a corpus as the config's chunking says, storing vectors as its <c>retrieval.vectors</c> says.</summary>
-    public static async Task<RagIndex> BuildAsync(
+    public static Task<RagIndex> BuildAsync(
         IngestionResult corpus, RagGateConfig config, OnnxEmbeddingGenerator embedder,
         IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(embedder);
         var chunker = new Chunker(ToOptions(config.Chunking), embedder.CountTokens, embedder.Model.MaxTokens);
-        var relay = progress is null ? null : new Progress<IndexProgress>(p => progress.Report((p.DocumentsDone, p.DocumentCount)));
-        return await IndexBuilder.BuildAsync(corpus, chunker, embedder, new IndexBuildOptions
+        return BuildIndexAsync(corpus, chunker, embedder, new IndexBuildOptions
         {
             ModelHash = embedder.ModelHash,
             Precision = embedder.Precision,
             Vectors = ToVectorStorage(config.Retrieval.Vectors),
-        }, relay, cancellationToken);
+        }, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ingests and chunks a corpus for BM25 only: no vectors, and the embedding model is never loaded.
+    /// Token chunking still counts the word pieces of <paramref name="embedding"/>'s tokenizer (its
+    /// vocabulary, not its ONNX file), so chunks are cut exactly where an embedded index cuts them.
+    /// </summary>
+    public static Task<RagIndex> BuildLexicalAsync(
+        IngestionResult corpus, ChunkingSettings chunking, EmbeddingSettings embedding,
+        IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(embedding);
+        var model = EmbeddingModelCatalog.Get(embedding.Model);
+        // Whole-document chunking never counts, so it never reads the vocabulary either.
+        var tokenizer = new Lazy<WordPieceTokenizer>(() => WordPieceTokenizer.For(model));
+        var chunker = new Chunker(ToOptions(chunking), text => tokenizer.Value.CountTokens(text), model.MaxTokens);
+        return BuildIndexAsync(corpus, chunker, generator: null, new IndexBuildOptions { ModelId = model.Id }, progress, cancellationToken);
+    }
+
+    private static Task<RagIndex> BuildIndexAsync(
+        IngestionResult corpus, Chunker chunker, OnnxEmbeddingGenerator? generator, IndexBuildOptions options,
+        IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        var relay = progress is null ? null : new Progress<IndexProgress>(p => progress.Report((p.DocumentsDone, p.DocumentCount)));
+        return IndexBuilder.BuildAsync(corpus, chunker, generator, options, relay, cancellationToken);
     }
 
     /// <summary>Loads the configured index when it is fresh; otherwise builds it (and saves it when a folder is configured).</summary>
     /// <param name="config">The config naming the corpus, index folder, model and chunking.</param>
     /// <param name="corpus">The corpus when the caller has read it already (null: read it, or only load the index when no corpus is configured).</param>
-    /// <param name="embedder">The embedder for the configured model.</param>
+    /// <param name="embedder">The embedder for the configured model; null for a BM25-only config, whose index holds no vectors.</param>
     /// <param name="progress">Documents embedded so far, out of the total.</param>
     /// <param name="cancellationToken">Cancels the build.</param>
     public static async Task<RagIndex> OpenOrBuildAsync(
-        RagGateConfig config, IngestionResult? corpus, OnnxEmbeddingGenerator embedder, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+        RagGateConfig config, IngestionResult? corpus, OnnxEmbeddingGenerator? embedder, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(config);
+        // BM25 reads any index's postings, so a BM25-only config takes an index whatever model it was built with.
+        var expectedModel = embedder?.Model.Id;
         if (corpus is null && config.Corpus is null)
         {
-            var saved = await RagIndex.LoadAsync(config.Index!, embedder.Model.Id, cancellationToken);
+            var saved = await RagIndex.LoadAsync(config.Index!, expectedModel, cancellationToken);
             var configured = ToVectorStorage(config.Retrieval.Vectors);
-            if (saved.Manifest.Vectors != configured)
+            // BM25 never reads the vectors, so a BM25-only config takes the index whatever it stores.
+            if (embedder is not null && saved.Manifest.Vectors != configured)
             {
                 throw InputException.At(Path.Combine(config.Index!, "manifest.json"), "vectors",
                     $"the index stores {VectorStorageName(saved.Manifest.Vectors)} vectors, the config asks for retrieval.vectors {config.Retrieval.Vectors}; rebuild it with raggate index --config");
@@ -57,17 +86,19 @@ public static class IndexStore
         }
 
         corpus ??= await CorpusReader.ReadAsync(config.Corpus!, cancellationToken);
-        var fingerprint = Fingerprint(corpus, config, embedder);
+        var fingerprint = embedder is null ? LexicalFingerprint(corpus, config.Chunking, config.Embedding) : Fingerprint(corpus, config, embedder);
         var stampPath = config.Index is null ? null : Path.Combine(config.Index, FingerprintFile);
         if (stampPath is not null && File.Exists(stampPath) && (await File.ReadAllTextAsync(stampPath, cancellationToken)).Trim() == fingerprint)
         {
-            return await RagIndex.LoadAsync(config.Index!, embedder.Model.Id, cancellationToken);
+            return await RagIndex.LoadAsync(config.Index!, expectedModel, cancellationToken);
         }
 
-        var index = await BuildAsync(corpus, config, embedder, progress, cancellationToken);
+        var index = embedder is null
+            ? await BuildLexicalAsync(corpus, config.Chunking, config.Embedding, progress, cancellationToken)
+            : await BuildAsync(corpus, config, embedder, progress, cancellationToken);
         // A retrieval-only eval never answers, so precomputing the answerer's sentence vectors would
         // only add work (on SciFact: 44,813 sentences, more than the 5,183 documents themselves).
-        if (NeedsSentenceCache(config))
+        if (embedder is not null && NeedsSentenceCache(config))
         {
             await WarmSentenceCacheAsync(index, embedder, progress, cancellationToken);
         }
@@ -83,7 +114,7 @@ public static class IndexStore
 
     /// <summary>True when building an index should also precompute the extractive answerer's sentence vectors.</summary>
     public static bool NeedsSentenceCache(RagGateConfig config) =>
-        config.Eval.Answer && config.Answer.Answerer == AnswererNames.Extractive && config.Embedding.Cache is not null;
+        config.Eval.Answer && config.Answer.Answerer == AnswererNames.Extractive && config.Embedding.Cache is not null && RagEngine.NeedsEmbeddingModel(config);
 
     /// <summary>
     /// Embeds every sentence of every chunk into the embedding cache, so the extractive answerer's
@@ -124,12 +155,18 @@ public static class IndexStore
 
     private static string Fingerprint(IngestionResult corpus, RagGateConfig config, OnnxEmbeddingGenerator embedder)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\0"));
         var chunking = config.Chunking;
         // fp32 adds nothing, so indexes stamped before retrieval.vectors existed stay fresh.
         var vectors = config.Retrieval.Vectors == "fp32" ? "" : $"|vectors {config.Retrieval.Vectors}";
-        Add($"{IndexManifest.CurrentFormatVersion}|{Chunker.Version}|{embedder.Model.Id}|{embedder.CacheIdentity}|{chunking.Mode}|{chunking.MaxTokens}|{chunking.Overlap}{vectors}");
+        return Fingerprint(corpus,
+            $"{IndexManifest.CurrentFormatVersion}|{Chunker.Version}|{embedder.Model.Id}|{embedder.CacheIdentity}|{chunking.Mode}|{chunking.MaxTokens}|{chunking.Overlap}{vectors}");
+    }
+
+    private static string Fingerprint(IngestionResult corpus, string settings)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\0"));
+        Add(settings);
         foreach (var document in corpus.Documents)
         {
             Add(document.Id);
@@ -138,5 +175,13 @@ public static class IndexStore
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    // What a BM25-only index depends on: the corpus and the chunking, and for token chunking the
+    // tokenizer that counts (named by its model id); never the ONNX file, which is not even read.
+    private static string LexicalFingerprint(IngestionResult corpus, ChunkingSettings chunking, EmbeddingSettings embedding)
+    {
+        var tokenizer = chunking.Mode == "whole" ? "" : EmbeddingModelCatalog.Get(embedding.Model).Id;
+        return Fingerprint(corpus, $"{IndexManifest.CurrentFormatVersion}|{Chunker.Version}|bm25|{tokenizer}|{chunking.Mode}|{chunking.MaxTokens}|{chunking.Overlap}");
     }
 }

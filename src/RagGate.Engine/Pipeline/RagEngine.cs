@@ -14,7 +14,7 @@ namespace RagGate.Engine.Pipeline;
 /// <summary>The embedded engine assembled from a config: embedder, index, retriever, answerer, pipeline and target.</summary>
 public sealed class RagEngine : IDisposable
 {
-    private RagEngine(OnnxEmbeddingGenerator embedder, RagIndex index, RagPipeline pipeline, SystemIdentity identity)
+    private RagEngine(OnnxEmbeddingGenerator? embedder, RagIndex index, RagPipeline pipeline, SystemIdentity identity)
     {
         Embedder = embedder;
         Index = index;
@@ -22,8 +22,14 @@ public sealed class RagEngine : IDisposable
         Target = new EmbeddedTarget(pipeline, identity);
     }
 
-    /// <summary>The embedding model, also used by answer metrics.</summary>
-    public OnnxEmbeddingGenerator Embedder { get; }
+    /// <summary>The <see cref="SystemIdentity.EmbeddingModel"/> of an engine that retrieves with BM25 only.</summary>
+    public const string NoEmbeddingModel = "none";
+
+    /// <summary>
+    /// The embedding model, also used by answer metrics; null when the config retrieves with BM25 only
+    /// (<see cref="NeedsEmbeddingModel"/>), whose engine never loads or hashes the model.
+    /// </summary>
+    public OnnxEmbeddingGenerator? Embedder { get; }
 
     /// <summary>The index searched.</summary>
     public RagIndex Index { get; }
@@ -45,11 +51,22 @@ public sealed class RagEngine : IDisposable
         Precision = Enum.Parse<EmbeddingPrecision>(settings.Precision, ignoreCase: true),
     });
 
+    /// <summary>
+    /// False when the config retrieves with BM25 only: then nothing the engine does needs the
+    /// embedding model (the index holds no vectors and the extractive answerer scores passages by
+    /// their terms), so it is never loaded.
+    /// </summary>
+    public static bool NeedsEmbeddingModel(RagGateConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return ModeOf(config) != RetrievalMode.Bm25;
+    }
+
     /// <summary>Opens (or builds) the configured index and assembles the engine; <paramref name="corpus"/> is the corpus when already read.</summary>
     public static async Task<RagEngine> OpenAsync(
         RagGateConfig config, IngestionResult? corpus, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken = default)
     {
-        var embedder = CreateEmbedder(config.Embedding);
+        var embedder = NeedsEmbeddingModel(config) ? CreateEmbedder(config.Embedding) : null;
         try
         {
             var index = await IndexStore.OpenOrBuildAsync(config, corpus, embedder, progress, cancellationToken);
@@ -57,17 +74,33 @@ public sealed class RagEngine : IDisposable
         }
         catch
         {
-            embedder.Dispose();
+            embedder?.Dispose();
             throw;
         }
     }
 
-    /// <summary>Assembles the engine over an index that is already loaded.</summary>
-    public static RagEngine Create(RagGateConfig config, OnnxEmbeddingGenerator embedder, RagIndex index)
+    /// <summary>
+    /// Assembles the engine over an index that is already loaded; <paramref name="embedder"/> may be
+    /// null only for a BM25-only config, and is not used by one (its answers are scored by terms).
+    /// </summary>
+    public static RagEngine Create(RagGateConfig config, OnnxEmbeddingGenerator? embedder, RagIndex index)
     {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(index);
+        var mode = ModeOf(config);
+        // One config, one answerer: a BM25 config answers by terms whether or not a caller holds a model.
+        if (mode == RetrievalMode.Bm25)
+        {
+            embedder = null;
+        }
+        else if (embedder is null)
+        {
+            throw new ArgumentException($"{config.Retrieval.Mode} retrieval needs the embedding model", nameof(embedder));
+        }
+
         var retriever = new Retriever(index, embedder, new RetrievalOptions
         {
-            Mode = Enum.Parse<RetrievalMode>(config.Retrieval.Mode, ignoreCase: true),
+            Mode = mode,
             Bm25K1 = config.Retrieval.K1,
             Bm25B = config.Retrieval.B,
             RrfK = config.Retrieval.RrfK,
@@ -84,7 +117,7 @@ public sealed class RagEngine : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => Embedder.Dispose();
+    public void Dispose() => Embedder?.Dispose();
 
     /// <summary>
     /// The most prompt tokens the configured answerer sends for <paramref name="question"/>: the rendered
@@ -108,12 +141,14 @@ public sealed class RagEngine : IDisposable
         PromptTemplate = settings.PromptTemplate ?? AnswerOptions.DefaultPromptTemplate,
     };
 
-    private static SystemIdentity Identity(RagGateConfig config, OnnxEmbeddingGenerator embedder, RagIndex index)
+    private static RetrievalMode ModeOf(RagGateConfig config) => Enum.Parse<RetrievalMode>(config.Retrieval.Mode, ignoreCase: true);
+
+    private static SystemIdentity Identity(RagGateConfig config, OnnxEmbeddingGenerator? embedder, RagIndex index)
     {
         var configText = File.Exists(config.Path) ? File.ReadAllText(config.Path) : config.ToString();
         return new SystemIdentity(
             config.Name,
-            embedder.Model.Id,
+            embedder?.Model.Id ?? NoEmbeddingModel,
             config.Answer.GenerationModel,
             config.Retrieval.Mode,
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(configText))),

@@ -28,6 +28,12 @@ public sealed class Retriever
             throw new ArgumentException($"{options.Mode} retrieval needs an embedding generator", nameof(generator));
         }
 
+        if (!index.HasVectors && options.Mode != RetrievalMode.Bm25)
+        {
+            throw InputException.At("index", "vectors",
+                $"the index was built for BM25 only and holds no vectors; {options.Mode.ToString().ToLowerInvariant()} retrieval needs them: rebuild it with raggate index and a dense or hybrid config");
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.CandidateChunks);
         _index = index;
         _generator = generator;

@@ -93,7 +93,7 @@ internal sealed class EngineLoader(
             throw;
         }
 
-        ServerLog.Ready(logger, engine.Index.Manifest.DocumentCount, engine.Index.Manifest.ChunkCount, engine.Embedder.Model.Id, clock.Elapsed.TotalSeconds);
+        ServerLog.Ready(logger, engine.Index.Manifest.DocumentCount, engine.Index.Manifest.ChunkCount, engine.Embedder?.Model.Id ?? "no embedding model (BM25 only)", clock.Elapsed.TotalSeconds);
         return engine;
     }
 }

@@ -167,6 +167,34 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public async Task AnswerAsync_NoEmbeddingModel_QuotesTheStepsOfTheDocumentThatHoldsTheQuestionsTerms()
+    {
+        // No generator: passages are scored by their terms alone, as for a BM25-only config.
+        var answerer = new ExtractiveAnswerer(embeddings: null, new AnswerOptions { MinRelevance = 0.2 });
+        var documents = new[] { Documents.ChangePasswordSteps(rank: 1), Documents.ResetPasswordSteps(rank: 2), Documents.Shipping(rank: 3) };
+
+        var answer = await answerer.AnswerAsync("How do I reset a forgotten password?", documents);
+
+        Assert.False(answer.Refused);
+        Assert.Equal(["account/reset-password"], answer.Citations);
+        var steps = answer.Text.Split('\n').Where(l => char.IsDigit(l[0])).ToList();
+        Assert.Equal(["1.", "2.", "3.", "4."], steps.Select(s => s[..2]));
+        Assert.NotNull(answer.Support);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_NoEmbeddingModelAndNoDocumentSharesTheQuestionsTerms_Refuses()
+    {
+        var answerer = new ExtractiveAnswerer(embeddings: null, new AnswerOptions { MinRelevance = 0.2 });
+
+        var answer = await answerer.AnswerAsync(Query, [Documents.Shipping(rank: 1), Documents.Invoices(rank: 2)]);
+
+        Assert.True(answer.Refused);
+        Assert.Equal(AnswerOptions.DefaultRefusal, answer.Text);
+        Assert.Equal(0.0, answer.Support);
+    }
+
+    [Fact]
     public void Constructor_UnknownGenerationModel_ThrowsInputException()
     {
         var error = Assert.Throws<InputException>(() => new ExtractiveAnswerer(_embeddings, new AnswerOptions { GenerationModel = "mystery-7b" }));
