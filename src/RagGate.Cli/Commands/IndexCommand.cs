@@ -45,7 +45,7 @@ internal sealed class IndexCommand : RaggateCommand<IndexCommandSettings>
 
         using var embedder = RagEngine.CreateEmbedder(config.Embedding);
         var index = await ProgressBar.RunAsync("Embedding", "docs", progress =>
-            IndexStore.BuildAsync(corpus, config.Chunking, embedder, progress, cancellationToken));
+            IndexStore.BuildAsync(corpus, config, embedder, progress, cancellationToken));
         if (IndexStore.NeedsSentenceCache(config))
         {
             await ProgressBar.RunAsync("Embedding answer sentences", "sentences", async progress =>

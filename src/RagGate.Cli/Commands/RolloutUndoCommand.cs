@@ -7,7 +7,7 @@ namespace RagGate.Cli.Commands;
 
 /// <summary>
 /// <c>raggate rollout undo [--to-revision N]</c>: a finished rollout's earlier revision becomes stable again (as a
-/// new revision number, as Argo Rollouts does); a running rollout is rolled back to its stable revision.
+/// new revision number, as Argo Rollouts does); a running rollout is rolled back to its stable revision (as abort).
 /// </summary>
 internal sealed class RolloutUndoCommand : RaggateCommand<RolloutUndoCommandSettings>
 {
@@ -29,7 +29,16 @@ internal sealed class RolloutUndoCommand : RaggateCommand<RolloutUndoCommandSett
         var (store, journal) = settings.Read();
         if (!journal.Finished)
         {
-            return await RolloutAdmin.PostAsync(journal, settings.ToRevision is { } n ? $"undo?toRevision={n}" : "undo", "rolling back to stable", cancellationToken);
+            // A running rollout can only go back to its stable revision (the canary is aborted); another revision
+            // needs the rollout finished first, and is refused rather than dropped.
+            var stable = journal.StableRevision;
+            if (settings.ToRevision is { } n && n != stable?.Number)
+            {
+                throw new InputException($"{store.FilePath}: --to-revision {n}: a rollout is in progress; undo rolls it back to stable revision {stable?.Number}; "
+                    + $"expected no --to-revision (or {stable?.Number}), or undo --to-revision {n} once it has finished");
+            }
+
+            return await RolloutAdmin.PostAsync(journal, "undo", $"rolling back to stable revision {stable?.Number}", cancellationToken);
         }
 
         RevisionRecord restored;

@@ -14,6 +14,9 @@ public sealed record IndexBuildOptions
     /// <summary>The precision the embedding model ran at, recorded in the manifest.</summary>
     public EmbeddingPrecision Precision { get; init; } = EmbeddingPrecision.Fp32;
 
+    /// <summary>How the index stores its vectors: fp32 (default), int8, or int8 with fp32 kept for rescoring.</summary>
+    public VectorStorage Vectors { get; init; } = VectorStorage.Fp32;
+
     /// <summary>Texts per embedding call; small enough that progress moves, large enough to batch well.</summary>
     public int BatchSize { get; init; } = 256;
 

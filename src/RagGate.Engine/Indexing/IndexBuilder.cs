@@ -46,6 +46,7 @@ public static class IndexBuilder
             ModelId = options.ModelId ?? generator?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "unknown",
             ModelHash = options.ModelHash,
             Precision = options.Precision,
+            Vectors = options.Vectors,
             Dimensions = vectors.Dimensions,
             Chunking = chunker.Options,
             DocumentCount = documents.Count,

@@ -15,9 +15,23 @@ internal static class IndexFiles
     public const string Chunks = "chunks.jsonl";
     public const string Vectors = "vectors.bin";
     public const string Bm25 = "bm25.bin";
+    public const string Int8Vectors = "vectors.i8";
 
-    /// <summary>The data files, in the order their hashes enter the content hash.</summary>
-    public static readonly string[] DataFiles = [Documents, Chunks, Vectors, Bm25];
+    // fp32 indexes keep exactly the files (and so the content hash) they had before int8 storage existed.
+    private static readonly string[] Fp32Files = [Documents, Chunks, Vectors, Bm25];
+    private static readonly string[] Int8Files = [Documents, Chunks, Int8Vectors, Bm25];
+    private static readonly string[] Int8RescoreFiles = [Documents, Chunks, Vectors, Int8Vectors, Bm25];
+
+    /// <summary>The data files of an index with <paramref name="storage"/>, in the order their hashes enter the content hash.</summary>
+    public static IReadOnlyList<string> DataFiles(VectorStorage storage) => storage switch
+    {
+        VectorStorage.Int8 => Int8Files,
+        VectorStorage.Int8Rescore => Int8RescoreFiles,
+        _ => Fp32Files,
+    };
+
+    /// <summary>"RAGGI8V" and a zero byte, then int32 version, int32 dimensions, int64 rows; little-endian.</summary>
+    public static ReadOnlySpan<byte> Int8VectorMagic => "RAGGI8V\0"u8;
 
     /// <summary>"RAGGVEC" and a zero byte, then int32 version, int32 dimensions, int64 rows; little-endian.</summary>
     public static ReadOnlySpan<byte> VectorMagic => "RAGGVEC\0"u8;
@@ -56,13 +70,35 @@ internal static class IndexFiles
         return bytes;
     }
 
+    /// <summary>
+    /// <c>vectors.i8</c>: the header of <c>vectors.bin</c> under its own magic, one fp32 scale per
+    /// dimension, then the int8 codes row after row.
+    /// </summary>
+    public static byte[] WriteInt8Vectors(Int8VectorIndex vectors)
+    {
+        var codes = vectors.Codes;
+        var scales = vectors.Scales;
+        var bytes = new byte[VectorHeaderSize + ((long)scales.Length * sizeof(float)) + codes.Length];
+        Int8VectorMagic.CopyTo(bytes);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), IndexManifest.CurrentFormatVersion);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(12), vectors.Dimensions);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(16), vectors.Count);
+        for (var d = 0; d < scales.Length; d++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(VectorHeaderSize + (d * sizeof(float))), scales[d]);
+        }
+
+        MemoryMarshal.AsBytes(codes).CopyTo(bytes.AsSpan(VectorHeaderSize + (scales.Length * sizeof(float))));
+        return bytes;
+    }
+
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>The content hash: SHA-256 over each data file's name and hash, in a fixed order.</summary>
-    public static string ContentHash(IReadOnlyDictionary<string, string> fileHashes)
+    public static string ContentHash(IReadOnlyDictionary<string, string> fileHashes, VectorStorage storage)
     {
         var builder = new StringBuilder();
-        foreach (var name in DataFiles)
+        foreach (var name in DataFiles(storage))
         {
             builder.Append(name).Append(' ').Append(fileHashes[name]).Append('\n');
         }

@@ -29,6 +29,10 @@ public sealed record IndexManifest
     [JsonConverter(typeof(JsonStringEnumConverter<EmbeddingPrecision>))]
     public EmbeddingPrecision Precision { get; init; } = EmbeddingPrecision.Fp32;
 
+    /// <summary>How the vectors are stored (fp32, int8, or int8 with fp32 kept for rescoring); manifests written before it existed are fp32.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<VectorStorage>))]
+    public VectorStorage Vectors { get; init; } = VectorStorage.Fp32;
+
     /// <summary>Floats per vector.</summary>
     public required int Dimensions { get; init; }
 

@@ -23,21 +23,26 @@ internal static class IndexReader
         var manifest = await ReadManifestAsync(directory, ct);
         CheckModel(directory, manifest, expectedModelId);
         var bytes = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var name in IndexFiles.DataFiles)
+        foreach (var name in IndexFiles.DataFiles(manifest.Vectors))
         {
             bytes[name] = await ReadAsync(Path.Combine(directory, name), ct);
         }
 
-        var vectors = ReadVectors(Path.Combine(directory, IndexFiles.Vectors), bytes[IndexFiles.Vectors], manifest);
+        var vectors = bytes.TryGetValue(IndexFiles.Vectors, out var fp32Bytes)
+            ? ReadVectors(Path.Combine(directory, IndexFiles.Vectors), fp32Bytes, manifest)
+            : null;
+        var int8 = bytes.TryGetValue(IndexFiles.Int8Vectors, out var int8Bytes)
+            ? ReadInt8Vectors(Path.Combine(directory, IndexFiles.Int8Vectors), int8Bytes, manifest, vectors)
+            : null;
         VerifyChecksums(directory, manifest, bytes);
         var documents = ReadLines(Path.Combine(directory, IndexFiles.Documents), bytes[IndexFiles.Documents],
             IndexJsonContext.Default.DocumentRecord).Select(d => new IndexedDocument(d.Id, d.Title)).ToList();
         var records = ReadLines(Path.Combine(directory, IndexFiles.Chunks), bytes[IndexFiles.Chunks], IndexJsonContext.Default.ChunkRecord);
-        CheckCounts(directory, manifest, documents.Count, records.Count, vectors.Count);
+        CheckCounts(directory, manifest, documents.Count, records.Count, vectors?.Count ?? int8!.Count);
         var rows = records.Select(r => r.Document).ToArray();
         var chunks = records.Select(r => new Chunk(documents[r.Document].Id, r.Ordinal, r.Start, r.End, r.Text)).ToList();
         var bm25 = Bm25IndexFile.Read(bytes[IndexFiles.Bm25], Path.Combine(directory, IndexFiles.Bm25), records.Count);
-        return new RagIndex(manifest, documents, chunks, rows, vectors, bm25);
+        return new RagIndex(manifest, documents, chunks, rows, vectors, int8, bm25);
     }
 
     private static async Task<IndexManifest> ReadManifestAsync(string directory, CancellationToken ct)
@@ -64,6 +69,11 @@ internal static class IndexReader
                 $"expected {IndexManifest.CurrentFormatVersion}, found {manifest.FormatVersion}; {Rebuild}");
         }
 
+        if (!Enum.IsDefined(manifest.Vectors))
+        {
+            throw InputException.At(path, "vectors", $"expected Fp32, Int8 or Int8Rescore, found {(int)manifest.Vectors}; {Rebuild}");
+        }
+
         return manifest;
     }
 
@@ -78,31 +88,14 @@ internal static class IndexReader
 
     private static VectorIndex ReadVectors(string path, byte[] bytes, IndexManifest manifest)
     {
-        if (bytes.Length < IndexFiles.VectorHeaderSize || !bytes.AsSpan(0, 8).SequenceEqual(IndexFiles.VectorMagic))
-        {
-            throw InputException.At(path, null, $"not a RagGate vector file (bad header); the index is corrupted, {Rebuild}");
-        }
-
-        var dimensions = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12));
-        var rows = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(16));
-        if (manifest.Dimensions == 0 && dimensions == 0 && rows == 0 && bytes.Length == IndexFiles.VectorHeaderSize)
+        // An index built for BM25 only holds the header and no vectors.
+        if (manifest.Dimensions == 0 && bytes.Length == IndexFiles.VectorHeaderSize && bytes.AsSpan(0, 8).SequenceEqual(IndexFiles.VectorMagic)
+            && BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12)) == 0 && BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(16)) == 0)
         {
             return VectorIndex.None;
         }
 
-        if (dimensions != manifest.Dimensions || dimensions <= 0 || rows != manifest.ChunkCount)
-        {
-            throw InputException.At(path, null,
-                $"holds {rows} {dimensions}-d vectors, the manifest says {manifest.ChunkCount} {manifest.Dimensions}-d; the index is corrupted, {Rebuild}");
-        }
-
-        var expected = IndexFiles.VectorHeaderSize + (rows * dimensions * sizeof(float));
-        if (bytes.Length != expected)
-        {
-            throw InputException.At(path, null,
-                $"{(bytes.Length < expected ? "truncated" : "too long")}: expected {expected} bytes, found {bytes.Length}; the index is corrupted, {Rebuild}");
-        }
-
+        var (rows, dimensions) = CheckHeader(path, bytes, IndexFiles.VectorMagic, manifest, bytesPerRow: manifest.Dimensions * sizeof(float), extra: 0);
         var floats = new float[rows * dimensions];
         var body = bytes.AsSpan(IndexFiles.VectorHeaderSize);
         if (BitConverter.IsLittleEndian)
@@ -120,9 +113,50 @@ internal static class IndexReader
         return new VectorIndex(floats, dimensions);
     }
 
+    private static Int8VectorIndex ReadInt8Vectors(string path, byte[] bytes, IndexManifest manifest, VectorIndex? fp32)
+    {
+        var (rows, dimensions) = CheckHeader(path, bytes, IndexFiles.Int8VectorMagic, manifest, bytesPerRow: manifest.Dimensions,
+            extra: (long)manifest.Dimensions * sizeof(float));
+        var scales = new float[dimensions];
+        for (var d = 0; d < dimensions; d++)
+        {
+            scales[d] = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(IndexFiles.VectorHeaderSize + (d * sizeof(float))));
+        }
+
+        var codes = new sbyte[rows * dimensions];
+        bytes.AsSpan(IndexFiles.VectorHeaderSize + (dimensions * sizeof(float))).CopyTo(MemoryMarshal.AsBytes(codes.AsSpan()));
+        return Int8VectorIndex.FromCodes(codes, scales, fp32);
+    }
+
+    // Both vector files start with a magic, the format version, dimensions and rows; extra is what sits between header and rows.
+    private static (long Rows, int Dimensions) CheckHeader(string path, byte[] bytes, ReadOnlySpan<byte> magic, IndexManifest manifest, long bytesPerRow, long extra)
+    {
+        if (bytes.Length < IndexFiles.VectorHeaderSize || !bytes.AsSpan(0, 8).SequenceEqual(magic))
+        {
+            throw InputException.At(path, null, $"not a RagGate vector file (bad header); the index is corrupted, {Rebuild}");
+        }
+
+        var dimensions = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12));
+        var rows = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(16));
+        if (dimensions != manifest.Dimensions || dimensions <= 0 || rows != manifest.ChunkCount)
+        {
+            throw InputException.At(path, null,
+                $"holds {rows} {dimensions}-d vectors, the manifest says {manifest.ChunkCount} {manifest.Dimensions}-d; the index is corrupted, {Rebuild}");
+        }
+
+        var expected = IndexFiles.VectorHeaderSize + extra + (rows * bytesPerRow);
+        if (bytes.Length != expected)
+        {
+            throw InputException.At(path, null,
+                $"{(bytes.Length < expected ? "truncated" : "too long")}: expected {expected} bytes, found {bytes.Length}; the index is corrupted, {Rebuild}");
+        }
+
+        return (rows, dimensions);
+    }
+
     private static void VerifyChecksums(string directory, IndexManifest manifest, Dictionary<string, byte[]> bytes)
     {
-        foreach (var name in IndexFiles.DataFiles)
+        foreach (var name in IndexFiles.DataFiles(manifest.Vectors))
         {
             if (!manifest.Files.TryGetValue(name, out var expected) || IndexFiles.Hash(bytes[name]) != expected)
             {
@@ -130,7 +164,7 @@ internal static class IndexReader
             }
         }
 
-        if (IndexFiles.ContentHash(manifest.Files) != manifest.Checksum)
+        if (IndexFiles.ContentHash(manifest.Files, manifest.Vectors) != manifest.Checksum)
         {
             throw InputException.At(Path.Combine(directory, IndexFiles.Manifest), "checksum",
                 $"checksum mismatch; the index is corrupted, {Rebuild}");

@@ -24,7 +24,16 @@ internal static class IndexWriter
             await File.WriteAllBytesAsync(Path.Combine(temporary, IndexFiles.Documents), IndexFiles.WriteDocuments(index.Documents), ct);
             await File.WriteAllBytesAsync(Path.Combine(temporary, IndexFiles.Chunks),
                 IndexFiles.WriteChunks(index.Chunks, index.DocumentRows), ct);
-            await File.WriteAllBytesAsync(Path.Combine(temporary, IndexFiles.Vectors), IndexFiles.WriteVectors(index.Vectors), ct);
+            if (index.Vectors is { } vectors)
+            {
+                await File.WriteAllBytesAsync(Path.Combine(temporary, IndexFiles.Vectors), IndexFiles.WriteVectors(vectors), ct);
+            }
+
+            if (index.Int8Vectors is { } int8)
+            {
+                await File.WriteAllBytesAsync(Path.Combine(temporary, IndexFiles.Int8Vectors), IndexFiles.WriteInt8Vectors(int8), ct);
+            }
+
             await File.WriteAllBytesAsync(Path.Combine(temporary, IndexFiles.Bm25), Bm25IndexFile.Write(index.Bm25), ct);
             // The manifest goes last: a folder with a manifest has all its data files.
             await File.WriteAllBytesAsync(Path.Combine(temporary, IndexFiles.Manifest),

@@ -34,6 +34,15 @@ public sealed class Int8VectorIndex
     /// <summary>True when the fp32 vectors are kept for rescoring.</summary>
     public bool Rescores => _fp32 is not null;
 
+    /// <summary>The int8 codes, row after row.</summary>
+    internal ReadOnlySpan<sbyte> Codes => _codes;
+
+    /// <summary>The scale of each dimension: value ~ code x scale.</summary>
+    internal ReadOnlySpan<float> Scales => _scales;
+
+    /// <summary>The fp32 vectors kept for rescoring, or null.</summary>
+    internal VectorIndex? Fp32 => _fp32;
+
     /// <summary>
     /// Candidates taken from the int8 scan per result when rescoring: top <c>k x this</c>
     /// (at least <see cref="MinimumCandidates"/>) go to fp32 scoring.
@@ -63,9 +72,13 @@ public sealed class Int8VectorIndex
             }
         }
 
+        // A dimension that is zero in every row gets scale 0, not 1: the query is scaled by these
+        // scales before it is quantized with one scale of its own, and a 1 there made such a
+        // dimension the query's largest, which rounded every useful dimension to a code or two
+        // (sparse vectors scored 0.30 for a true 0.16; dense embeddings never have such a dimension).
         for (var d = 0; d < dimensions; d++)
         {
-            scales[d] = scales[d] > 0 ? scales[d] / 127f : 1f;
+            scales[d] /= 127f;
         }
 
         var codes = new sbyte[data.Length];
@@ -74,11 +87,32 @@ public sealed class Int8VectorIndex
             for (var d = 0; d < dimensions; d++)
             {
                 var i = (row * dimensions) + d;
-                codes[i] = (sbyte)Math.Clamp(MathF.Round(data[i] / scales[d]), -127f, 127f);
+                codes[i] = scales[d] > 0 ? (sbyte)Math.Clamp(MathF.Round(data[i] / scales[d]), -127f, 127f) : (sbyte)0;
             }
         }
 
         return new Int8VectorIndex(codes, scales, keepFp32 ? vectors : null);
+    }
+
+    /// <summary>
+    /// Wraps codes and scales read back from a saved index (taken, not copied); <paramref name="fp32"/>,
+    /// when given, must hold the same rows.
+    /// </summary>
+    internal static Int8VectorIndex FromCodes(sbyte[] codes, float[] scales, VectorIndex? fp32)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        ArgumentNullException.ThrowIfNull(scales);
+        if (scales.Length == 0 || codes.Length % scales.Length != 0)
+        {
+            throw new ArgumentException($"{codes.Length} codes is not a whole number of {scales.Length}-d rows", nameof(codes));
+        }
+
+        if (fp32 is not null && (fp32.Dimensions != scales.Length || fp32.Count != codes.Length / scales.Length))
+        {
+            throw new ArgumentException($"the fp32 vectors ({fp32.Count} x {fp32.Dimensions}) do not match the codes", nameof(fp32));
+        }
+
+        return new Int8VectorIndex(codes, scales, fp32);
     }
 
     /// <summary>

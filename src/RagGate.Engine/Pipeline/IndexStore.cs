@@ -5,6 +5,7 @@ using RagGate.Engine.Chunking;
 using RagGate.Engine.Embeddings;
 using RagGate.Engine.Indexing;
 using RagGate.Engine.Ingestion;
+using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
 
 namespace RagGate.Engine.Pipeline;
@@ -17,17 +18,19 @@ public static class IndexStore
 {
     private const string FingerprintFile = "fingerprint.txt";
 
-    /// <summary>Ingests, chunks and embeds a corpus.</summary>
+    /// <summary>Chunks and embeds a corpus as the config's chunking says, storing vectors as its <c>retrieval.vectors</c> says.</summary>
     public static Task<RagIndex> BuildAsync(
-        IngestionResult corpus, ChunkingSettings chunking, OnnxEmbeddingGenerator embedder,
+        IngestionResult corpus, RagGateConfig config, OnnxEmbeddingGenerator embedder,
         IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(embedder);
-        var chunker = new Chunker(ToOptions(chunking), embedder.CountTokens, embedder.Model.MaxTokens);
+        var chunker = new Chunker(ToOptions(config.Chunking), embedder.CountTokens, embedder.Model.MaxTokens);
         return BuildIndexAsync(corpus, chunker, embedder, new IndexBuildOptions
         {
             ModelHash = embedder.ModelHash,
             Precision = embedder.Precision,
+            Vectors = ToVectorStorage(config.Retrieval.Vectors),
         }, progress, cancellationToken);
     }
 
@@ -70,11 +73,20 @@ public static class IndexStore
         var expectedModel = embedder?.Model.Id;
         if (corpus is null && config.Corpus is null)
         {
-            return await RagIndex.LoadAsync(config.Index!, expectedModel, cancellationToken);
+            var saved = await RagIndex.LoadAsync(config.Index!, expectedModel, cancellationToken);
+            var configured = ToVectorStorage(config.Retrieval.Vectors);
+            // BM25 never reads the vectors, so a BM25-only config takes the index whatever it stores.
+            if (embedder is not null && saved.Manifest.Vectors != configured)
+            {
+                throw InputException.At(Path.Combine(config.Index!, "manifest.json"), "vectors",
+                    $"the index stores {VectorStorageName(saved.Manifest.Vectors)} vectors, the config asks for retrieval.vectors {config.Retrieval.Vectors}; rebuild it with raggate index --config");
+            }
+
+            return saved;
         }
 
         corpus ??= await CorpusReader.ReadAsync(config.Corpus!, cancellationToken);
-        var fingerprint = embedder is null ? LexicalFingerprint(corpus, config.Chunking, config.Embedding) : Fingerprint(corpus, config.Chunking, embedder);
+        var fingerprint = embedder is null ? LexicalFingerprint(corpus, config.Chunking, config.Embedding) : Fingerprint(corpus, config, embedder);
         var stampPath = config.Index is null ? null : Path.Combine(config.Index, FingerprintFile);
         if (stampPath is not null && File.Exists(stampPath) && (await File.ReadAllTextAsync(stampPath, cancellationToken)).Trim() == fingerprint)
         {
@@ -83,7 +95,7 @@ public static class IndexStore
 
         var index = embedder is null
             ? await BuildLexicalAsync(corpus, config.Chunking, config.Embedding, progress, cancellationToken)
-            : await BuildAsync(corpus, config.Chunking, embedder, progress, cancellationToken);
+            : await BuildAsync(corpus, config, embedder, progress, cancellationToken);
         // A retrieval-only eval never answers, so precomputing the answerer's sentence vectors would
         // only add work (on SciFact: 44,813 sentences, more than the 5,183 documents themselves).
         if (embedder is not null && NeedsSentenceCache(config))
@@ -125,8 +137,30 @@ public static class IndexStore
         OverlapTokens = settings.Overlap,
     };
 
-    private static string Fingerprint(IngestionResult corpus, ChunkingSettings chunking, OnnxEmbeddingGenerator embedder) =>
-        Fingerprint(corpus, $"{IndexManifest.CurrentFormatVersion}|{Chunker.Version}|{embedder.Model.Id}|{embedder.CacheIdentity}|{chunking.Mode}|{chunking.MaxTokens}|{chunking.Overlap}");
+    /// <summary>Maps <c>retrieval.vectors</c> (<c>fp32</c>, <c>int8</c>, <c>int8-rescore</c>) onto the index's vector storage.</summary>
+    public static VectorStorage ToVectorStorage(string vectors) => vectors switch
+    {
+        "int8" => VectorStorage.Int8,
+        "int8-rescore" => VectorStorage.Int8Rescore,
+        "fp32" => VectorStorage.Fp32,
+        _ => throw new ArgumentException($"retrieval.vectors '{vectors}': expected fp32, int8 or int8-rescore", nameof(vectors)),
+    };
+
+    private static string VectorStorageName(VectorStorage storage) => storage switch
+    {
+        VectorStorage.Int8 => "int8",
+        VectorStorage.Int8Rescore => "int8-rescore",
+        _ => "fp32",
+    };
+
+    private static string Fingerprint(IngestionResult corpus, RagGateConfig config, OnnxEmbeddingGenerator embedder)
+    {
+        var chunking = config.Chunking;
+        // fp32 adds nothing, so indexes stamped before retrieval.vectors existed stay fresh.
+        var vectors = config.Retrieval.Vectors == "fp32" ? "" : $"|vectors {config.Retrieval.Vectors}";
+        return Fingerprint(corpus,
+            $"{IndexManifest.CurrentFormatVersion}|{Chunker.Version}|{embedder.Model.Id}|{embedder.CacheIdentity}|{chunking.Mode}|{chunking.MaxTokens}|{chunking.Overlap}{vectors}");
+    }
 
     private static string Fingerprint(IngestionResult corpus, string settings)
     {

@@ -66,7 +66,7 @@ public sealed class Retriever
     }
 
     private List<DocumentHit> DenseRanking(float[] query, int k) =>
-        DocumentRanking(n => _index.Vectors.Search(query, n), k);
+        DocumentRanking(n => _index.SearchVectors(query, n), k);
 
     private List<DocumentHit> Bm25Ranking(string query, int k) =>
         DocumentRanking(n => _index.Bm25.Search(query, n, Options.Bm25K1, Options.Bm25B), k);
@@ -116,10 +116,10 @@ public sealed class Retriever
     {
         var embeddings = await _generator!.GenerateAsync([query], EmbeddingInput.Query, ct);
         var vector = embeddings[0].Vector.ToArray();
-        if (vector.Length != _index.Vectors.Dimensions)
+        if (vector.Length != _index.Manifest.Dimensions)
         {
             throw InputException.At("index", "dimensions",
-                $"the index holds {_index.Vectors.Dimensions}-d vectors but the embedding model gives {vector.Length}-d; rebuild it with raggate index");
+                $"the index holds {_index.Manifest.Dimensions}-d vectors but the embedding model gives {vector.Length}-d; rebuild it with raggate index");
         }
 
         var norm = TensorPrimitives.Norm(vector);

@@ -12,7 +12,7 @@ namespace RagGate.Evaluation.Comparing;
 /// Pairs a candidate scorecard with a baseline query by query: deltas with bootstrap intervals,
 /// randomization p-values with Holm correction, win/tie/loss counts, and the queries that got worse.
 /// </summary>
-public static class ComparisonBuilder
+internal static class ComparisonBuilder
 {
     private const double Tie = 1e-9;
 

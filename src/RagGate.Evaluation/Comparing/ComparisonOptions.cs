@@ -3,7 +3,7 @@ using RagGate.Evaluation.Config;
 namespace RagGate.Evaluation.Comparing;
 
 /// <summary>How a comparison is made: resamples, permutations, seed, and which metrics name regressed queries.</summary>
-public sealed record ComparisonOptions
+internal sealed record ComparisonOptions
 {
     /// <summary>Bootstrap resamples for the delta interval.</summary>
     public int Resamples { get; init; } = 2000;

@@ -9,7 +9,7 @@ namespace RagGate.Evaluation.Comparing;
 /// asked the golden set's text. A baseline record whose id is unknown but whose text matches a golden query
 /// (a run made before ids were derived from text) is paired under the golden id.
 /// </summary>
-public sealed class QueryPairing
+internal sealed class QueryPairing
 {
     private QueryPairing(Run baseline, IReadOnlySet<string> paired, IReadOnlyList<UnpairedQuery> unpaired)
     {

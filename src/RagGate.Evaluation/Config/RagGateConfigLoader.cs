@@ -97,6 +97,7 @@ public static partial class RagGateConfigLoader
             K1 = s.Number("k1", 0.9, 0, 10),
             B = s.Number("b", 0.4, 0, 1),
             RrfK = s.Int("rrf_k", 60, 1, 10_000),
+            Vectors = s.Choice("vectors", "fp32", "fp32", "int8", "int8-rescore"),
         };
         s.RejectUnknownFields();
         return settings;

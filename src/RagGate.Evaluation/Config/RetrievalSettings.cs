@@ -15,6 +15,12 @@ public sealed record RetrievalSettings
     /// <summary>BM25 length normalization.</summary>
     public double B { get; init; } = 0.4;
 
+    /// <summary>
+    /// How the index stores and scores its vectors: <c>fp32</c> (exact), <c>int8</c> (int8 codes
+    /// only, scores estimated) or <c>int8-rescore</c> (int8 scan, fp32 rescoring of the best candidates).
+    /// </summary>
+    public string Vectors { get; init; } = "fp32";
+
     /// <summary>Reciprocal rank fusion constant.</summary>
     public int RrfK { get; init; } = 60;
 }

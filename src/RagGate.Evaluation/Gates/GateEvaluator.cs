@@ -10,7 +10,7 @@ namespace RagGate.Evaluation.Gates;
 /// Checks thresholds and regression rules against a scorecard. A failed gate is data with a reason,
 /// never an exception.
 /// </summary>
-public static class GateEvaluator
+internal static class GateEvaluator
 {
     /// <summary>Evaluates every threshold gate, then every regression rule when a comparison exists.</summary>
     public static List<GateResult> Evaluate(

@@ -9,7 +9,7 @@ namespace RagGate.Evaluation.Metrics;
 /// <c>hit_rate@10</c> are aliases of <c>precision@5</c> and <c>success@10</c>, and trec_eval's
 /// <c>ndcg_cut</c> and <c>recip_rank</c> name <c>ndcg</c> and <c>mrr</c>.
 /// </summary>
-public static class RetrievalMetricNames
+internal static class RetrievalMetricNames
 {
     /// <summary>Recall at k.</summary>
     public const string Recall = "recall";

@@ -8,7 +8,7 @@ namespace RagGate.Evaluation.Reporting;
 /// Numbers sit in elements with stable <c>data-*</c> attributes (for example <c>data-metric="recall@10"</c>);
 /// everything but sorting works with scripts disabled.
 /// </summary>
-public sealed class HtmlReportWriter : IReportWriter
+internal sealed class HtmlReportWriter : IReportWriter
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 

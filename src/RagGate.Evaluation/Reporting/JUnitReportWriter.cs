@@ -12,7 +12,7 @@ namespace RagGate.Evaluation.Reporting;
 /// Only gates fail: a failed query check is a skipped case carrying its reason, so a run whose gates all
 /// pass is green in every JUnit viewer and a red one lists exactly the failed gates.
 /// </summary>
-public sealed class JUnitReportWriter : IReportWriter
+internal sealed class JUnitReportWriter : IReportWriter
 {
     /// <inheritdoc />
     public string Name => ReportWriters.JUnit;

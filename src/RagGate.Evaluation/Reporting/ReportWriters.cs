@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace RagGate.Evaluation.Reporting;
 
 /// <summary>The report formats by name, looked up the way named policies are.</summary>
-public static class ReportWriters
+internal static class ReportWriters
 {
     /// <summary>Markdown for the CI step summary (<c>report.md</c>).</summary>
     public const string Markdown = "markdown";

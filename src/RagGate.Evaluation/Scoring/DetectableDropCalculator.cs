@@ -6,7 +6,7 @@ using RagGate.Evaluation.Statistics;
 namespace RagGate.Evaluation.Scoring;
 
 /// <summary>The minimum detectable drop of every gated metric with per-query values, on every run, with or without a baseline.</summary>
-public static class DetectableDropCalculator
+internal static class DetectableDropCalculator
 {
     /// <summary>The alpha of a gated metric no regression rule covers.</summary>
     public const double DefaultAlpha = 0.05;

@@ -4,7 +4,7 @@ namespace RagGate.Evaluation.Statistics;
 /// The smallest true drop a golden set can detect. With 10 queries it is often larger than the drop a gate is
 /// meant to catch, which is what a user needs to know before trusting a green regression gate.
 /// </summary>
-public static class MinimumDetectableEffect
+internal static class MinimumDetectableEffect
 {
     /// <summary>
     /// The drop d that the one-sided paired sign-flip test at <paramref name="alpha"/> detects with probability

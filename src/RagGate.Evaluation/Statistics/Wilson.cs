@@ -1,7 +1,7 @@
 namespace RagGate.Evaluation.Statistics;
 
 /// <summary>Wilson score intervals for pass rates: sound for small n and rates near 0 or 1, unlike the normal approximation.</summary>
-public static class Wilson
+internal static class Wilson
 {
     /// <summary>
     /// The Wilson score interval for <paramref name="successes"/> out of <paramref name="n"/>:

@@ -1,26 +1,14 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using RagGate.History.Storage;
 
 namespace RagGate.History.Sqlite;
 
 /// <summary>The history in one SQLite file (the default, <c>.raggate/history.db</c>).</summary>
-public sealed class SqliteRunStore : IRunStore
+public static class SqliteRunStore
 {
-    private readonly SqliteConnection connection;
-    private readonly RunTable table;
-
-    private SqliteRunStore(SqliteConnection connection, string location)
-    {
-        this.connection = connection;
-        Location = location;
-        table = new RunTable(connection);
-    }
-
-    /// <inheritdoc />
-    public string Location { get; }
-
     /// <summary>Opens the file (created with its folder when missing) and brings its schema up to date.</summary>
-    public static Task<SqliteRunStore> OpenAsync(string path, CancellationToken cancellationToken) =>
+    public static Task<IRunStore> OpenAsync(string path, CancellationToken cancellationToken) =>
         StoreErrors.GuardAsync(path, async () =>
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -38,7 +26,9 @@ public sealed class SqliteRunStore : IRunStore
                     await transaction.CommitAsync(cancellationToken);
                 }
 
-                return new SqliteRunStore(connection, path);
+                // BeginTransaction() is BEGIN IMMEDIATE here too: two runs recording at once queue for the lock
+                // instead of both reading under a deferred transaction and one failing on upgrade.
+                return (IRunStore)new SqlRunStore(connection, path, _ => Task.FromResult<DbTransaction>(connection.BeginTransaction()));
             }
             catch
             {
@@ -46,39 +36,4 @@ public sealed class SqliteRunStore : IRunStore
                 throw;
             }
         });
-
-    /// <inheritdoc />
-    public Task<long> RecordAsync(RunEntry entry, CancellationToken cancellationToken) =>
-        StoreErrors.GuardAsync(Location, async () =>
-        {
-            await using var transaction = connection.BeginTransaction();
-            var id = await table.InsertAsync(entry, transaction, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return id;
-        });
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<StoredRun>> ListAsync(string? branch, int limit, CancellationToken cancellationToken) =>
-        StoreErrors.GuardAsync(Location, () => table.ListAsync(branch, limit, cancellationToken));
-
-    /// <inheritdoc />
-    public Task<StoredRun?> GetAsync(long id, CancellationToken cancellationToken) =>
-        StoreErrors.GuardAsync(Location, () => table.GetAsync(id, cancellationToken));
-
-    /// <inheritdoc />
-    public Task<StoredRun?> FindLatestAsync(string branch, bool passingOnly, CancellationToken cancellationToken) =>
-        StoreErrors.GuardAsync(Location, () => table.FindLatestAsync(branch, passingOnly, cancellationToken));
-
-    /// <inheritdoc />
-    public Task<int> PruneAsync(int keep, CancellationToken cancellationToken) =>
-        StoreErrors.GuardAsync(Location, async () =>
-        {
-            await using var transaction = connection.BeginTransaction();
-            var deleted = await table.PruneAsync(keep, transaction, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return deleted;
-        });
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => connection.DisposeAsync();
 }

@@ -40,6 +40,24 @@ public sealed class RolloutCommandTests : IDisposable
         AssertOneLineExitTwo(result, "the rollout has finished (Healthy)");
     }
 
+    [Fact]
+    public async Task Undo_RunningRollout_RollsBackToStableAndRefusesAnotherRevision()
+    {
+        var commands = new ControllerCommands();
+        await using var admin = await AdminEndpoint.StartAsync(commands, CancellationToken.None);
+        await WriteRunningJournalAsync(admin.Address);
+
+        var elsewhere = await RaggateProcess.RunAsync(_state.Path, "rollout", "undo", "--to-revision", "2", "--state", _state.Path);
+        var abortedByElsewhere = commands.AbortReason;
+        var undo = await RaggateProcess.RunAsync(_state.Path, "rollout", "undo", "--state", _state.Path);
+
+        AssertOneLineExitTwo(elsewhere, "--to-revision 2: a rollout is in progress; undo rolls it back to stable revision 1");
+        Assert.Null(abortedByElsewhere);
+        Assert.True(undo.ExitCode == 0, undo.Stderr);
+        Assert.Contains("rolling back to stable revision 1", undo.Stdout, StringComparison.Ordinal);
+        Assert.Equal("raggate rollout undo", commands.AbortReason);
+    }
+
     [Theory]
     [InlineData("status", "--state: missing")]
     [InlineData("undo --to-revision 0 --state .", "--to-revision: 0 is out of range")]
@@ -74,6 +92,21 @@ public sealed class RolloutCommandTests : IDisposable
             Weight = 100,
             Revisions = [new RevisionRecord(1, "a.yaml", RevisionRecord.Superseded, at), new RevisionRecord(2, "b.yaml", RevisionRecord.Stable, at)],
             Events = [new JournalEvent(at, 2, "promote", "revision 2 promoted: it is stable now")],
+        }, CancellationToken.None);
+    }
+
+    private Task WriteRunningJournalAsync(Uri admin)
+    {
+        var at = DateTimeOffset.UtcNow;
+        return new JournalStore(_state.Path).WriteAsync(new RolloutJournal
+        {
+            Name = "support-kb",
+            Phase = RolloutPhase.Progressing,
+            CanaryRevision = 2,
+            Weight = 10,
+            AdminUrl = admin.AbsoluteUri,
+            Revisions = [new RevisionRecord(1, "a.yaml", RevisionRecord.Stable, at), new RevisionRecord(2, "b.yaml", RevisionRecord.Progressing, at)],
+            Events = [new JournalEvent(at, 2, "start", "revision 2 (b.yaml) against stable revision 1 (a.yaml)")],
         }, CancellationToken.None);
     }
 

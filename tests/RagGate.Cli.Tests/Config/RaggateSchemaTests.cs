@@ -38,6 +38,7 @@ public sealed class RaggateSchemaTests
           k1: 1.2
           b: 0.75
           rrf_k: 60
+          vectors: int8-rescore
         answer:
           answerer: chat
           generation_model: gpt-4o

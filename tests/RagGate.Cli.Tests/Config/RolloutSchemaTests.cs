@@ -42,6 +42,7 @@ public sealed class RolloutSchemaTests : IDisposable
         judge:
           alpha: 0.01
           minSamples: 40
+          maxSampleWait: 45s
           errorRateCeiling: 0.02
           p95CeilingMs: 300
           latencyTolerance: 0.2
@@ -105,6 +106,7 @@ public sealed class RolloutSchemaTests : IDisposable
         Assert.Equal((25.5, 1000, "/answer"), (spec.Traffic!.Rate, spec.Traffic.MaxRequests, spec.Traffic.Route));
         Assert.Equal((10, 30, 15, 2000, 7), (spec.Judge.Probes.K, spec.Judge.Probes.Queries, spec.Judge.Probes.MinProbes, spec.Judge.Probes.Permutations, spec.Judge.Probes.Seed));
         Assert.Equal(("raggate:1.0", 9090, 3), (spec.Argo.Image, spec.Argo.Port, spec.Argo.Replicas));
+        Assert.Equal(TimeSpan.FromSeconds(45), spec.Judge.MaxSampleWait);
         Assert.Equal(TimeSpan.FromSeconds(10), spec.AnalysisTemplates[0].Metrics[0].InitialDelay);
     }
 

@@ -46,6 +46,20 @@ public sealed class Int8VectorIndexTests
     }
 
     [Fact]
+    public void Search_Int8OnlyWithADimensionZeroInEveryRow_StillEstimatesScoresCloseToFp32()
+    {
+        // Rows use dimensions 0-1 only; the query also leans on dimension 2, which no row uses.
+        var exact = new VectorIndex([0.6f, 0.8f, 0f, 0.8f, 0.6f, 0f, 1f, 0f, 0f], 3);
+        var int8 = Int8VectorIndex.Quantize(exact, keepFp32: false);
+        float[] query = [0.3f, 0.2f, 0.93f];
+
+        var hits = int8.Search(query, 3);
+
+        Assert.Equal(3, hits.Length);
+        Assert.All(hits, h => Assert.Equal(TensorPrimitives.Dot(exact.Row(h.Row), query), h.Score, 0.01));
+    }
+
+    [Fact]
     public void Search_ParallelAndSerial_GiveTheSameHits()
     {
         var (_, int8, queries) = Build(rows: 30_000, queryCount: 5, keepFp32: true);

@@ -21,7 +21,7 @@ public sealed class RagIndexTests
         Assert.Equal(new IndexProgress(4, 4, index.Chunks.Count, index.Chunks.Count), reports[^1]);
         Assert.Equal(HashingTestEmbeddingGenerator.ModelId, index.Manifest.ModelId);
         var first = index.Chunks[0];
-        Assert.Equal(generator.Embed("Refunds " + first.Text), index.Vectors.Row(0).ToArray());
+        Assert.Equal(generator.Embed("Refunds " + first.Text), index.Vectors!.Row(0).ToArray());
         Assert.Equal("refunds", index.DocumentOf(0).Id);
     }
 
@@ -42,7 +42,7 @@ public sealed class RagIndexTests
         Assert.Equal(built.Manifest with { Files = loaded.Manifest.Files }, loaded.Manifest);
         Assert.Equal(built.Chunks, loaded.Chunks);
         Assert.Equal(built.Documents, loaded.Documents);
-        Assert.Equal(built.Vectors.Data.ToArray(), loaded.Vectors.Data.ToArray());
+        Assert.Equal(built.Vectors!.Data.ToArray(), loaded.Vectors!.Data.ToArray());
         Assert.Equal(built.Bm25.TermCount, loaded.Bm25.TermCount);
         foreach (var mode in Enum.GetValues<RetrievalMode>())
         {

@@ -45,7 +45,7 @@ public sealed class RetrieverTests
 
         var query = generator.Embed(Query);
         var expected = Enumerable.Range(0, index.Chunks.Count)
-            .Select(row => (Id: index.DocumentOf(row).Id, Row: row, Score: (double)System.Numerics.Tensors.TensorPrimitives.Dot(index.Vectors.Row(row), query)))
+            .Select(row => (Id: index.DocumentOf(row).Id, Row: row, Score: (double)System.Numerics.Tensors.TensorPrimitives.Dot(index.Vectors!.Row(row), query)))
             .GroupBy(c => c.Id)
             .Select(g => g.OrderByDescending(c => c.Score).ThenBy(c => c.Row).First())
             .OrderByDescending(c => c.Score).ThenByDescending(c => c.Id, StringComparer.Ordinal)

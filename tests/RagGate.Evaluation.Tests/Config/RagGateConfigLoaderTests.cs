@@ -80,6 +80,23 @@ public sealed class RagGateConfigLoaderTests
     }
 
     [Fact]
+    public void Parse_RetrievalVectors_DefaultsToFp32AndReadsInt8Choices()
+    {
+        Assert.Equal("fp32", Parse(Minimal).Retrieval.Vectors);
+        Assert.Equal("int8", Parse(Minimal + "retrieval:\n  vectors: int8\n").Retrieval.Vectors);
+        Assert.Equal("int8-rescore", Parse(Minimal + "retrieval:\n  vectors: int8-rescore\n").Retrieval.Vectors);
+    }
+
+    [Fact]
+    public void Parse_UnknownRetrievalVectors_NamesTheChoices()
+    {
+        var message = ErrorOf(Minimal + "retrieval:\n  vectors: int4\n");
+
+        Assert.Contains("raggate.yaml:4", message);
+        Assert.Contains("int8-rescore", message);
+    }
+
+    [Fact]
     public void Parse_RegressionRules_ReadsDropAndAlpha()
     {
         var config = Parse(Minimal + "regression:\n  - metric: ndcg@10\n    max_drop: 0.03\n    alpha: 0.01\n");
@@ -120,7 +137,7 @@ public sealed class RagGateConfigLoaderTests
     {
         var message = ErrorOf(Minimal + "retrieval:\n  mode: dense\n  topk: 5\n");
 
-        Assert.Equal("raggate.yaml:5: retrieval.topk: unknown field 'topk'; did you mean 'top_k'? expected one of: b, k1, mode, rrf_k, top_k", message);
+        Assert.Equal("raggate.yaml:5: retrieval.topk: unknown field 'topk'; did you mean 'top_k'? expected one of: b, k1, mode, rrf_k, top_k, vectors", message);
     }
 
     [Fact]

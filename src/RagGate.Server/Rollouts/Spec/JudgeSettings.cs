@@ -9,6 +9,13 @@ public sealed record JudgeSettings
     /// <summary>Requests each revision needs in a window before errors or latency get a verdict; fewer is Inconclusive, never Failed.</summary>
     public int MinSamples { get; init; } = 50;
 
+    /// <summary>
+    /// How long past its interval a traffic window may be extended to reach <see cref="MinSamples"/> on both
+    /// revisions before it is judged Inconclusive: a slow machine or a low rate then gives a longer window, not a
+    /// measurement without a verdict.
+    /// </summary>
+    public TimeSpan MaxSampleWait { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The canary's error rate above this fails, whatever stable does (the reference pipeline's 1%).</summary>
     public double ErrorRateCeiling { get; init; } = 0.01;
 

@@ -31,6 +31,7 @@ internal static partial class SpecReader
         {
             Alpha = s.Number("alpha", 0.05, 0.0001, 0.5),
             MinSamples = s.Int("minSamples", 50, 1, 1_000_000),
+            MaxSampleWait = Duration(s, "maxSampleWait") ?? TimeSpan.FromSeconds(30),
             ErrorRateCeiling = s.Number("errorRateCeiling", 0.01, 0, 1),
             P95CeilingMs = s.Number("p95CeilingMs", 500, 0.001, 3_600_000),
             LatencyTolerance = s.Number("latencyTolerance", 0.10, 0, 10),

@@ -83,6 +83,7 @@ public sealed class RolloutSpecLoaderTests : IDisposable
         Assert.Equal(0.01, judge.ErrorRateCeiling);
         Assert.Equal(500, judge.P95CeilingMs);
         Assert.Equal(50, judge.MinSamples);
+        Assert.Equal(TimeSpan.FromSeconds(30), judge.MaxSampleWait);
         Assert.False(Parse(Valid).Revisions.Baseline);
     }
 
