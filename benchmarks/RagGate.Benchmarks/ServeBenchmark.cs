@@ -93,7 +93,7 @@ internal static class ServeBenchmark
     private static async Task<double> QueryEmbeddingRateAsync(string configPath, int seconds, int callers, bool batched)
     {
         var config = RagGateConfigLoader.Load(configPath);
-        using var embedder = RagEngine.CreateEmbedder(config.Embedding, batchConcurrentQueries: batched);
+        using var embedder = RagEngine.CreateEmbedder(config.Embedding, batchConcurrentQueries: batched, serving: true);
         await embedder.EmbedAsync([Query], isQuery: true);
         var done = 0L;
         var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);

@@ -23,4 +23,11 @@ public sealed record EmbeddingOptions
     /// Off only to measure the bare one-query-per-run rate.
     /// </summary>
     public bool BatchConcurrentQueries { get; init; } = true;
+
+    /// <summary>
+    /// Whether ONNX Runtime's intra-op threads spin while they wait for the next run (its default). Right for
+    /// embedding a corpus batch after batch; a server turns it off, because between requests the spinning threads
+    /// take the cores its request threads need (see <see cref="OnnxEmbeddingRunner.CreateSessionOptions"/>).
+    /// </summary>
+    public bool SpinBetweenRuns { get; init; } = true;
 }

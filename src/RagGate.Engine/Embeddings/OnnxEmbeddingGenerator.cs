@@ -158,7 +158,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
     // Kept apart so the model bytes are out of scope (and unreachable) when CreateRunner collects.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private OnnxEmbeddingRunner NewRunner(EmbeddingOptions options) => new(Model, LoadModel(options), options.Threads);
+    private OnnxEmbeddingRunner NewRunner(EmbeddingOptions options) => new(Model, LoadModel(options), options.Threads, options.SpinBetweenRuns);
 
     private byte[] LoadModel(EmbeddingOptions options) => Precision == EmbeddingPrecision.Int8
         ? Int8ModelStore.GetOrBuild(Model, ModelHash, Tokenizer, Int8ModelFolder(options), options.Threads)

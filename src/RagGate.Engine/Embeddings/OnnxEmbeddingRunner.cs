@@ -15,17 +15,17 @@ internal sealed class OnnxEmbeddingRunner : IDisposable
     private readonly string[] _outputNames;
     private readonly bool _needsTokenTypes;
 
-    public OnnxEmbeddingRunner(EmbeddingModelInfo model, byte[] modelBytes, int threads)
+    public OnnxEmbeddingRunner(EmbeddingModelInfo model, byte[] modelBytes, int threads, bool spinBetweenRuns = true)
     {
         _model = model;
-        using var options = CreateSessionOptions(threads);
+        using var options = CreateSessionOptions(threads, spinBetweenRuns);
         _session = new InferenceSession(modelBytes, options);
         _outputNames = [model.OutputName];
         _needsTokenTypes = _session.InputMetadata.ContainsKey("token_type_ids");
     }
 
     /// <summary>Session options shared with the benchmark's bare session, so both run alike.</summary>
-    public static SessionOptions CreateSessionOptions(int threads)
+    public static SessionOptions CreateSessionOptions(int threads, bool spinBetweenRuns = true)
     {
         var options = new SessionOptions
         {
@@ -34,6 +34,16 @@ internal sealed class OnnxEmbeddingRunner : IDisposable
             IntraOpNumThreads = threads > 0 ? threads : Environment.ProcessorCount,
             InterOpNumThreads = 1,
         };
+        if (!spinBetweenRuns)
+        {
+            // Measured with `benchmarks serve` on 2 cores, two runs each way, load 3.5-5: p99/p50 at half the
+            // saturation rate 2.0 and 2.2 for /retrieve with spinning off against 3.0 and 2.8 with it on (/answer
+            // 1.6 and 2.1 against 2.4 and 2.6), the same saturation within the runs' noise: the spinning
+            // workers hold both cores between small query runs while Kestrel's threads wait. A corpus
+            // embedding keeps spinning: its runs follow each other at once.
+            options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        }
+
         return options;
     }
 

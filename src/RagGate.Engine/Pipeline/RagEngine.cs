@@ -40,10 +40,14 @@ public sealed class RagEngine : IDisposable
     /// <summary>The engine as an evaluation target.</summary>
     public IRagTarget Target { get; }
 
-    /// <summary>Creates the embedder for a config; <paramref name="batchConcurrentQueries"/> off only to measure single-query runs.</summary>
-    public static OnnxEmbeddingGenerator CreateEmbedder(EmbeddingSettings settings, bool batchConcurrentQueries = true) => OnnxEmbeddingGenerator.Create(new EmbeddingOptions
+    /// <summary>
+    /// Creates the embedder for a config; <paramref name="batchConcurrentQueries"/> off only to measure single-query runs,
+    /// <paramref name="serving"/> for a server answering requests (the model's threads do not spin between runs).
+    /// </summary>
+    public static OnnxEmbeddingGenerator CreateEmbedder(EmbeddingSettings settings, bool batchConcurrentQueries = true, bool serving = false) => OnnxEmbeddingGenerator.Create(new EmbeddingOptions
     {
         BatchConcurrentQueries = batchConcurrentQueries,
+        SpinBetweenRuns = !serving,
         Model = settings.Model,
         Threads = settings.Threads,
         BatchSize = settings.BatchSize,
@@ -62,11 +66,14 @@ public sealed class RagEngine : IDisposable
         return ModeOf(config) != RetrievalMode.Bm25;
     }
 
-    /// <summary>Opens (or builds) the configured index and assembles the engine; <paramref name="corpus"/> is the corpus when already read.</summary>
+    /// <summary>
+    /// Opens (or builds) the configured index and assembles the engine; <paramref name="corpus"/> is the corpus when already read,
+    /// <paramref name="serving"/> for a server (see <see cref="CreateEmbedder"/>).
+    /// </summary>
     public static async Task<RagEngine> OpenAsync(
-        RagGateConfig config, IngestionResult? corpus, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken = default)
+        RagGateConfig config, IngestionResult? corpus, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken = default, bool serving = false)
     {
-        var embedder = NeedsEmbeddingModel(config) ? CreateEmbedder(config.Embedding) : null;
+        var embedder = NeedsEmbeddingModel(config) ? CreateEmbedder(config.Embedding, serving: serving) : null;
         try
         {
             var index = await IndexStore.OpenOrBuildAsync(config, corpus, embedder, progress, cancellationToken);

@@ -81,7 +81,7 @@ internal sealed class EngineLoader(
             if (decile == Interlocked.Exchange(ref lastDecile, decile)) return;
             ServerLog.Embedding(logger, p.Done, p.Total);
         });
-        var engine = await RagEngine.OpenAsync(config, null, progress, cancellationToken);
+        var engine = await RagEngine.OpenAsync(config, null, progress, cancellationToken, serving: true);
         try
         {
             // Load the ONNX session and run the answerer once, so the first user does not pay for it.
