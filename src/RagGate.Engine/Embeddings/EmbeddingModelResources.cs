@@ -26,12 +26,72 @@ internal static class EmbeddingModelResources
         return reader.ReadToEnd();
     }
 
-    /// <summary>SHA-256 hex of the ONNX file, hashed once per process as it streams from the package assembly.</summary>
-    public static string Hash(EmbeddingModelInfo model) => Hashes.GetOrAdd(model.ModelResourceName, _ =>
+    /// <summary>
+    /// SHA-256 hex of the ONNX file, hashed once per process as it streams from the package assembly;
+    /// with <paramref name="stampDirectory"/>, once per build of that assembly (see <see cref="StampPath"/>).
+    /// </summary>
+    public static string Hash(EmbeddingModelInfo model, string? stampDirectory = null) => Hashes.GetOrAdd(model.ModelResourceName, _ =>
     {
+        var stamp = stampDirectory is null ? null : StampPath(model, stampDirectory);
+        if (stamp is not null && ReadStamp(stamp) is { } known)
+        {
+            return known;
+        }
+
         using var stream = Open(model, model.ModelResourceName);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(stream));
+        if (stamp is not null)
+        {
+            WriteStamp(stamp, hash);
+        }
+
+        return hash;
     });
+
+    /// <summary>
+    /// Where the model's hash is kept between runs: named by the package assembly's MVID and file
+    /// length, so the 90 MB model is hashed once per build of its package, not at every start (about
+    /// 0.1 s of CPU). The compiler gives every compilation a new MVID (a deterministic build derives
+    /// it from the content), so another package version, or the same package rebuilt with another
+    /// model, is another name and is hashed afresh. What this cannot see is an in-place edit of the
+    /// assembly's bytes that keeps both its MVID and its length; no build or package tool makes one.
+    /// Null when the assembly is not a plain file.
+    /// </summary>
+    internal static string? StampPath(EmbeddingModelInfo model, string stampDirectory)
+    {
+        var assembly = Assembly.Load(new AssemblyName(model.ResourceAssembly));
+        if (string.IsNullOrEmpty(assembly.Location) || !File.Exists(assembly.Location)) return null;
+        var length = new FileInfo(assembly.Location).Length;
+        var resource = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(model.ModelResourceName)))[..16];
+        return Path.Combine(stampDirectory, $"{model.ResourceAssembly}-{assembly.ManifestModule.ModuleVersionId:N}-{length}-{resource}.sha256");
+    }
+
+    private static string? ReadStamp(string path)
+    {
+        try
+        {
+            var text = File.ReadAllText(path).Trim();
+            // Anything but 64 lowercase hex digits (a torn or edited stamp) is recomputed.
+            return text.Length == 64 && text.All(c => char.IsAsciiHexDigitLower(c) || char.IsAsciiDigit(c)) ? text : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteStamp(string path, string hash)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            RagGate.Evaluation.IO.AtomicFile.WriteBytes(path, System.Text.Encoding.ASCII.GetBytes(hash + "\n"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only cache only means hashing again next time.
+        }
+    }
 
     /// <summary>Drops memoized hashes, so a benchmark's second run in one process pays what a new process pays.</summary>
     internal static void ForgetHashes() => Hashes.Clear();

@@ -26,7 +26,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     {
         _options = options;
         Model = model;
-        ModelHash = EmbeddingModelResources.Hash(model);
+        ModelHash = EmbeddingModelResources.Hash(model, Int8ModelFolder(options));
         Tokenizer = WordPieceTokenizer.For(model);
         Precision = options.Precision;
         // Fp32 keys stay as they were (caches written before int8 existed remain valid); int8 vectors
@@ -141,7 +141,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         }
     }
 
-    /// <summary>The int8 models live in a folder beside the embedding cache's entries.</summary>
+    /// <summary>The int8 models and the model hash stamps live in a folder beside the embedding cache's entries.</summary>
     internal static string? Int8ModelFolder(EmbeddingOptions options) =>
         options.CacheDirectory is { } directory ? Path.Combine(Path.GetFullPath(directory), "models") : null;
 

@@ -11,8 +11,13 @@ namespace RagGate.Engine.Indexing;
 /// </summary>
 internal static class EnglishTerms
 {
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
     // Analyzers keep their token streams per thread, so one instance serves every thread.
-    private static readonly Analyzer Analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
+    private static readonly Analyzer Analyzer = new EnglishAnalyzer(Version);
+
+    /// <summary>The Lucene version whose analysis rules apply (part of the BM25 postings cache key).</summary>
+    public static string LuceneVersionName => Version.ToString();
 
     public static List<string> Analyze(string text)
     {

@@ -17,6 +17,12 @@ public sealed record IndexBuildOptions
     /// <summary>How the index stores its vectors: fp32 (default), int8, or int8 with fp32 kept for rescoring.</summary>
     public VectorStorage Vectors { get; init; } = VectorStorage.Fp32;
 
+    /// <summary>
+    /// Folder where BM25 postings are kept by the hash of the texts they index, so a rebuild over
+    /// unchanged texts skips the analysis; null builds them every time.
+    /// </summary>
+    public string? Bm25CacheDirectory { get; init; }
+
     /// <summary>Texts per embedding call; small enough that progress moves, large enough to batch well.</summary>
     public int BatchSize { get; init; } = 256;
 

@@ -53,7 +53,7 @@ public static class IndexBuilder
             ChunkCount = chunks.Count,
             CreatedAt = options.CreatedAt ?? TimeProvider.System.GetUtcNow(),
         };
-        return RagIndex.Create(manifest, documents, chunks, [.. rows], vectors);
+        return RagIndex.Create(manifest, documents, chunks, [.. rows], vectors, options.Bm25CacheDirectory);
     }
 
     private static (List<Chunk> Chunks, List<int> Rows, int[] DocumentEnds) SplitAll(

@@ -81,7 +81,7 @@ public sealed class RagIndex
     /// <see cref="IndexManifest.Vectors"/> says.
     /// </summary>
     internal static RagIndex Create(IndexManifest manifest, IReadOnlyList<IndexedDocument> documents,
-        IReadOnlyList<Chunk> chunks, int[] documentRows, VectorIndex vectors)
+        IReadOnlyList<Chunk> chunks, int[] documentRows, VectorIndex vectors, string? bm25CacheDirectory = null)
     {
         // An index built for BM25 only has no vectors to quantize, whatever retrieval.vectors says.
         var storage = vectors.Dimensions == 0 ? VectorStorage.Fp32 : manifest.Vectors;
@@ -102,8 +102,8 @@ public sealed class RagIndex
             files[IndexFiles.Int8Vectors] = IndexFiles.Hash(IndexFiles.WriteInt8Vectors(int8));
         }
 
-        var bm25 = BuildBm25(documents, chunks, documentRows);
-        files[IndexFiles.Bm25] = IndexFiles.Hash(Bm25IndexFile.Write(bm25));
+        var (bm25, bm25Bytes) = Bm25PostingsCache.GetOrBuild(EmbeddingTexts(documents, chunks, documentRows), bm25CacheDirectory);
+        files[IndexFiles.Bm25] = IndexFiles.Hash(bm25Bytes);
         var complete = manifest with
         {
             DocumentCount = documents.Count,
@@ -116,7 +116,7 @@ public sealed class RagIndex
         return new RagIndex(complete, documents, chunks, documentRows, fp32, int8, bm25);
     }
 
-    private static Bm25Index BuildBm25(IReadOnlyList<IndexedDocument> documents, IReadOnlyList<Chunk> chunks, int[] documentRows)
+    private static string[] EmbeddingTexts(IReadOnlyList<IndexedDocument> documents, IReadOnlyList<Chunk> chunks, int[] documentRows)
     {
         var texts = new string[chunks.Count];
         for (var i = 0; i < texts.Length; i++)
@@ -124,6 +124,6 @@ public sealed class RagIndex
             texts[i] = chunks[i].EmbeddingText(documents[documentRows[i]].Title);
         }
 
-        return Bm25Index.Build(texts);
+        return texts;
     }
 }

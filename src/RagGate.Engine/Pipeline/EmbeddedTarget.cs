@@ -13,9 +13,16 @@ public sealed class EmbeddedTarget(RagPipeline pipeline, SystemIdentity identity
         new(await pipeline.RetrieveAsync(query, k, cancellationToken));
 
     /// <inheritdoc />
-    public async Task<AnswerResult> AnswerAsync(string query, CancellationToken cancellationToken = default)
+    public async Task<AnswerResult> AnswerAsync(string query, CancellationToken cancellationToken = default) =>
+        ToResult(await pipeline.QueryWithUsageAsync(query, cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<AnswerResult> AnswerAsync(string query, int k, CancellationToken cancellationToken = default)
     {
-        var answer = await pipeline.QueryWithUsageAsync(query, cancellationToken);
-        return new AnswerResult(answer.Text, answer.Sources, answer.Context, answer.Usage, answer.RetrievalLatency, answer.Refused);
+        var (answer, ranking) = await pipeline.AnswerWithRankingAsync(query, k, cancellationToken);
+        return ToResult(answer) with { Ranking = ranking };
     }
+
+    private static AnswerResult ToResult(PipelineAnswer answer) =>
+        new(answer.Text, answer.Sources, answer.Context, answer.Usage, answer.RetrievalLatency, answer.Refused);
 }

@@ -31,6 +31,7 @@ public static class IndexStore
             ModelHash = embedder.ModelHash,
             Precision = embedder.Precision,
             Vectors = ToVectorStorage(config.Retrieval.Vectors),
+            Bm25CacheDirectory = Bm25CacheDirectory(config.Embedding),
         }, progress, cancellationToken);
     }
 
@@ -48,8 +49,16 @@ public static class IndexStore
         // Whole-document chunking never counts, so it never reads the vocabulary either.
         var tokenizer = new Lazy<WordPieceTokenizer>(() => WordPieceTokenizer.For(model));
         var chunker = new Chunker(ToOptions(chunking), text => tokenizer.Value.CountTokens(text), model.MaxTokens);
-        return BuildIndexAsync(corpus, chunker, generator: null, new IndexBuildOptions { ModelId = model.Id }, progress, cancellationToken);
+        return BuildIndexAsync(corpus, chunker, generator: null, new IndexBuildOptions
+        {
+            ModelId = model.Id,
+            Bm25CacheDirectory = Bm25CacheDirectory(embedding),
+        }, progress, cancellationToken);
     }
+
+    // BM25 postings are kept beside the embeddings, so a CI cache of that folder keeps both.
+    private static string? Bm25CacheDirectory(EmbeddingSettings embedding) =>
+        embedding.Cache is { } cache ? Path.Combine(cache, "bm25") : null;
 
     private static Task<RagIndex> BuildIndexAsync(
         IngestionResult corpus, Chunker chunker, OnnxEmbeddingGenerator? generator, IndexBuildOptions options,

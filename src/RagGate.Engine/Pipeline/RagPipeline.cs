@@ -23,13 +23,27 @@ public sealed class RagPipeline(Retriever retriever, IAnswerer answerer, Context
         (await QueryWithUsageAsync(query, cancellationToken)).Text;
 
     /// <summary>The answer with its sources, context, token usage and timings.</summary>
-    public async Task<PipelineAnswer> QueryWithUsageAsync(string query, CancellationToken cancellationToken = default)
+    public async Task<PipelineAnswer> QueryWithUsageAsync(string query, CancellationToken cancellationToken = default) =>
+        (await AnswerWithRankingAsync(query, TopK, cancellationToken)).Answer;
+
+    /// <summary>
+    /// The answer and the ranking it was built from, from one retrieval: the top <c>max(k, TopK)</c>
+    /// documents are retrieved once, the answer is built from the first <see cref="TopK"/> and the
+    /// ranking is the first <paramref name="k"/>. The answer's retrieval latency times that one retrieval.
+    /// </summary>
+    public async Task<(PipelineAnswer Answer, IReadOnlyList<RetrievedDocument> Ranking)> AnswerWithRankingAsync(
+        string query, int k, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
         var start = Stopwatch.GetTimestamp();
-        var documents = await retriever.SearchAsync(query, TopK, cancellationToken);
+        var retrieved = await retriever.SearchAsync(query, Math.Max(k, TopK), cancellationToken);
         var retrieval = Stopwatch.GetElapsedTime(start);
+        // A ranking is best first with ranks 1..n, so its top TopK are exactly what a retrieval at depth TopK returns.
+        var documents = retrieved.Count <= TopK ? retrieved : [.. retrieved.Take(TopK)];
+        var ranking = retrieved.Count <= k ? retrieved : [.. retrieved.Take(k)];
         var answer = await answerer.AnswerAsync(query, documents, cancellationToken);
-        return new PipelineAnswer(answer.Text, documents, answer.Context, answer.Usage, answer.Refused, retrieval, Stopwatch.GetElapsedTime(start));
+        var result = new PipelineAnswer(answer.Text, documents, answer.Context, answer.Usage, answer.Refused, retrieval, Stopwatch.GetElapsedTime(start));
+        return (result, ranking);
     }
 
     /// <summary>The context the answerer would receive for a query.</summary>

@@ -121,14 +121,15 @@ internal static class ComparisonBuilder
                     .OrderBy(d => d.BaselineRank ?? int.MaxValue).ToList(),
                 CandidateTop = query.Retrieved.Take(3).ToList(),
             };
-            regression.Reason = Reason(regression, goldenQueries[query.Id], baseRecords.GetValueOrDefault(query.Id), candRecords.GetValueOrDefault(query.Id), options);
+            regression.Reason = Reason(regression, goldenQueries[query.Id], baseRecords.GetValueOrDefault(query.Id), candRecords.GetValueOrDefault(query.Id), options)
+                ?? ChecksReason(regression, before, query);
             regressions.Add(regression);
         }
 
         return regressions.OrderBy(r => r.Candidate - r.Baseline).ThenBy(r => r.Id, StringComparer.Ordinal);
     }
 
-    private static string Reason(QueryRegression regression, GoldenQuery golden, QueryRecord? before, QueryRecord? after, ComparisonOptions options)
+    private static string? Reason(QueryRegression regression, GoldenQuery golden, QueryRecord? before, QueryRecord? after, ComparisonOptions options)
     {
         if (regression.Lost.Count > 0)
         {
@@ -144,8 +145,16 @@ internal static class ComparisonBuilder
         }
 
         var answerKeywords = golden.ExpectedKeywords.Where(k => Has(before?.Answer, k) && !Has(after?.Answer, k)).ToList();
-        return answerKeywords.Count > 0
-            ? $"the answer no longer mentions {string.Join(", ", answerKeywords.Select(k => $"'{k}'"))}"
+        return answerKeywords.Count > 0 ? $"the answer no longer mentions {string.Join(", ", answerKeywords.Select(k => $"'{k}'"))}" : null;
+    }
+
+    /// <summary>The answer checks that passed on the baseline and fail now (refusal, hallucination markers, ...), with their reasons.</summary>
+    private static string ChecksReason(QueryRegression regression, QueryScore before, QueryScore after)
+    {
+        var passedBefore = before.Checks.Where(c => c.Passed).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var failing = after.Checks.Where(c => !c.Passed && passedBefore.Contains(c.Name)).ToList();
+        return failing.Count > 0
+            ? "now fails " + string.Join("; ", failing.Select(c => c.Reason is { Length: > 0 } reason ? $"{c.Name} ({reason})" : c.Name))
             : $"{regression.Metric} fell from {regression.Baseline:0.####} to {regression.Candidate:0.####}";
     }
 

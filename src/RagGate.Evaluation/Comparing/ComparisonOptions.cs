@@ -1,4 +1,5 @@
 using RagGate.Evaluation.Config;
+using RagGate.Evaluation.Metrics;
 
 namespace RagGate.Evaluation.Comparing;
 
@@ -24,5 +25,6 @@ internal sealed record ComparisonOptions
     public IReadOnlyList<RegressionRule> Rules { get; init; } = [];
 
     /// <summary>Metrics checked, in order, to decide that a query got worse.</summary>
-    public IReadOnlyList<string> RegressionMetrics { get; init; } = ["recall@10", "ndcg@10", "keyword_coverage", "answer_keyword_hit"];
+    public IReadOnlyList<string> RegressionMetrics { get; init; } =
+        ["recall@10", "ndcg@10", "keyword_coverage", "answer_keyword_hit", MetricCatalog.RefusalAccuracy, MetricCatalog.QueryPassRate];
 }

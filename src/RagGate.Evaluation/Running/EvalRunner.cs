@@ -123,13 +123,26 @@ public sealed class EvalRunner(IRagTarget target, TimeProvider time)
         try
         {
             var start = time.GetTimestamp();
-            var retrieval = await target.RetrieveAsync(query.Query, options.K, cancellationToken);
-            var retrievalMs = time.GetElapsedTime(start).TotalMilliseconds;
-            if (!options.Answer) return new Measurement(retrieval, null, retrievalMs, 0, null);
+            if (!options.Answer)
+            {
+                var ranking = await target.RetrieveAsync(query.Query, options.K, cancellationToken);
+                return new Measurement(ranking, null, time.GetElapsedTime(start).TotalMilliseconds, 0, null);
+            }
 
+            // One retrieval per answer: the ranking scored is the one the answer was built from, and its
+            // retrieval time is the target's own measure of that retrieval (the engine's clock around its
+            // retriever; an HTTP service's retrievalMs), apart from the end-to-end time measured here.
+            var answer = await target.AnswerAsync(query.Query, options.K, cancellationToken);
+            var endToEndMs = time.GetElapsedTime(start).TotalMilliseconds;
+            if (answer.Ranking is { } together)
+            {
+                return new Measurement(new RetrievalResult(together), answer, answer.RetrievalLatency.TotalMilliseconds, endToEndMs, null);
+            }
+
+            // A target that does not return its ranking: retrieve it in a call of its own, timed here, as before.
             start = time.GetTimestamp();
-            var answer = await target.AnswerAsync(query.Query, cancellationToken);
-            return new Measurement(retrieval, answer, retrievalMs, time.GetElapsedTime(start).TotalMilliseconds, null);
+            var retrieval = await target.RetrieveAsync(query.Query, options.K, cancellationToken);
+            return new Measurement(retrieval, answer, time.GetElapsedTime(start).TotalMilliseconds, endToEndMs, null);
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {

@@ -13,4 +13,11 @@ public sealed record AnswerResult(
     string Context,
     TokenUsage Usage,
     TimeSpan RetrievalLatency,
-    bool? Refused);
+    bool? Refused)
+{
+    /// <summary>
+    /// The ranking of the retrieval the answer was built from, at the depth asked for, best first
+    /// (<see cref="Documents"/> are its top); null when the target did not return one.
+    /// </summary>
+    public IReadOnlyList<RetrievedDocument>? Ranking { get; init; }
+}

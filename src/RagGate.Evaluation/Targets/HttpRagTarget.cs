@@ -7,7 +7,8 @@ namespace RagGate.Evaluation.Targets;
 
 /// <summary>
 /// Any RAG service that speaks RagGate's JSON contract: <c>POST {base}/retrieve</c> with
-/// <c>{"query","k"}</c> and <c>POST {base}/answer</c> with <c>{"query"}</c> (see docs/http-target.md).
+/// <c>{"query","k"}</c> and <c>POST {base}/answer</c> with <c>{"query"}</c>, or <c>{"query","k"}</c> for the
+/// ranking the answer was built from (see docs/http-target.md).
 /// </summary>
 public sealed class HttpRagTarget : IRagTarget, IDisposable
 {
@@ -48,9 +49,18 @@ public sealed class HttpRagTarget : IRagTarget, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<AnswerResult> AnswerAsync(string query, CancellationToken cancellationToken = default)
+    public Task<AnswerResult> AnswerAsync(string query, CancellationToken cancellationToken = default) =>
+        AnswerAsync(new HttpAnswerRequest(query), cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>A service that ignores <c>k</c> answers without <c>ranking</c>; the result's ranking is then null.</remarks>
+    public Task<AnswerResult> AnswerAsync(string query, int k, CancellationToken cancellationToken = default) =>
+        AnswerAsync(new HttpAnswerRequest(query, k), cancellationToken);
+
+    private async Task<AnswerResult> AnswerAsync(HttpAnswerRequest request, CancellationToken cancellationToken)
     {
-        using var response = await _http.PostAsJsonAsync("answer", new HttpAnswerRequest(query), HttpTargetJsonContext.Default.HttpAnswerRequest, cancellationToken);
+        var query = request.Query;
+        using var response = await _http.PostAsJsonAsync("answer", request, HttpTargetJsonContext.Default.HttpAnswerRequest, cancellationToken);
         response.EnsureSuccessStatusCode();
         var body = await ReadAsync(response, HttpTargetJsonContext.Default.HttpAnswerResponse, "answer", cancellationToken);
         var usage = body.Usage is { } reported
@@ -58,7 +68,10 @@ public sealed class HttpRagTarget : IRagTarget, IDisposable
             : UsageRequired
                 ? throw new HttpRequestException("answer: the response has no usage, and target.usage is required")
                 : Estimate(query, body);
-        return new AnswerResult(body.Answer, body.Documents, body.Context ?? "", usage, TimeSpan.FromMilliseconds(body.RetrievalMs), body.Refused);
+        return new AnswerResult(body.Answer, body.Documents, body.Context ?? "", usage, TimeSpan.FromMilliseconds(body.RetrievalMs), body.Refused)
+        {
+            Ranking = request.K is null ? null : body.Ranking,
+        };
     }
 
     // Without usage, cost gates would pass on zero tokens: count what the generator must at least have

@@ -17,4 +17,13 @@ public interface IRagTarget
     /// answer was built from, so the context and its sources always come from the same retrieval.
     /// </summary>
     Task<AnswerResult> AnswerAsync(string query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Answers the query and returns, with the answer, the ranking of the same retrieval at depth
+    /// <paramref name="k"/> (<see cref="AnswerResult.Ranking"/>): the answer is built from its top
+    /// documents, so the ranking scored is the one the answer was built from. A target that cannot
+    /// return its ranking answers as <see cref="AnswerAsync(string, CancellationToken)"/> does, with no
+    /// ranking, and the runner retrieves the ranking in a separate call.
+    /// </summary>
+    Task<AnswerResult> AnswerAsync(string query, int k, CancellationToken cancellationToken = default) => AnswerAsync(query, cancellationToken);
 }

@@ -20,7 +20,7 @@ internal static class RagEndpoints
         var group = routes.MapGroup("").WithTags("RAG").RequireRateLimiting(RateLimiting.ApiPolicy);
         if (routes.ServiceProvider.GetService<FaultInjector>() is not null) group.AddEndpointFilter<FaultFilter>();
         group.MapPost("/retrieve", RetrieveAsync).WithName("Retrieve").WithSummary("The top k documents for a query, best first.");
-        group.MapPost("/answer", AnswerAsync).WithName("Answer").WithSummary("Retrieve, build the context, answer with citations and token usage.");
+        group.MapPost("/answer", AnswerAsync).WithName("Answer").WithSummary("Retrieve, build the context, answer with citations and token usage; with k, also the ranking the answer was built from.");
         group.MapPost("/context", ContextAsync).WithName("Context").WithSummary("The context the answerer would receive for a query.");
         return group;
     }
@@ -40,14 +40,18 @@ internal static class RagEndpoints
     private static async Task<Results<Ok<HttpAnswerResponse>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
         HttpAnswerRequest request, QueryValidator validator, EngineHost host, ServerMetrics metrics, CancellationToken cancellationToken)
     {
-        if (validator.Check(request.Query) is { } errors) return TypedResults.ValidationProblem(errors);
+        if (validator.Check(request.Query, request.K) is { } errors) return TypedResults.ValidationProblem(errors);
         using var lease = host.TryAcquire();
         if (lease is null) return Problems.NotReady();
-        var answer = await lease.Engine.Pipeline.QueryWithUsageAsync(request.Query, cancellationToken);
+        var pipeline = lease.Engine.Pipeline;
+        // With k, one retrieval at depth max(k, top_k) gives both the answer's documents and the ranking returned.
+        var (answer, ranking) = request.K is { } k
+            ? await pipeline.AnswerWithRankingAsync(request.Query, k, cancellationToken)
+            : (await pipeline.QueryWithUsageAsync(request.Query, cancellationToken), null);
         metrics.Retrieved(answer.RetrievalLatency);
         metrics.Answered(answer.TotalLatency, answer.Usage, answer.Refused);
         var usage = new HttpUsage(answer.Usage.PromptTokens, answer.Usage.CompletionTokens, answer.Usage.ContextTokens);
-        return TypedResults.Ok(new HttpAnswerResponse(answer.Text, answer.Sources, answer.Context, usage, answer.Refused, answer.RetrievalLatency.TotalMilliseconds));
+        return TypedResults.Ok(new HttpAnswerResponse(answer.Text, answer.Sources, answer.Context, usage, answer.Refused, answer.RetrievalLatency.TotalMilliseconds, ranking));
     }
 
     private static async Task<Results<Ok<ContextResponse>, ValidationProblem, ProblemHttpResult>> ContextAsync(

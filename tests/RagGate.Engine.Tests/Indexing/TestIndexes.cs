@@ -24,7 +24,8 @@ internal static class TestIndexes
     public static IngestionResult Corpus => new(Documents, [], CorpusFormats.Jsonl, "test.jsonl");
 
     public static Task<RagIndex> BuildAsync(HashingTestEmbeddingGenerator generator, int maxTokens = 12, int overlap = 3,
-        IProgress<IndexProgress>? progress = null, int batchSize = 256, DateTimeOffset? createdAt = null, VectorStorage vectors = VectorStorage.Fp32)
+        IProgress<IndexProgress>? progress = null, int batchSize = 256, DateTimeOffset? createdAt = null, VectorStorage vectors = VectorStorage.Fp32,
+        string? bm25Cache = null)
     {
         var chunker = new Chunker(new ChunkingOptions { MaxTokens = maxTokens, OverlapTokens = overlap }, TestTokenCounter.Count, 512);
         var options = new IndexBuildOptions
@@ -32,6 +33,7 @@ internal static class TestIndexes
             BatchSize = batchSize,
             CreatedAt = createdAt ?? new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
             Vectors = vectors,
+            Bm25CacheDirectory = bm25Cache,
         };
         return IndexBuilder.BuildAsync(Corpus, chunker, generator, options, progress, CancellationToken.None);
     }

@@ -53,6 +53,22 @@ public sealed class ComparisonBuilderTests
     }
 
     [Fact]
+    public async Task Build_UnanswerableQueryAnsweredNow_ListedWithTheRefusalCheck()
+    {
+        // An unanswerable query (no relevant document) that the baseline refused and the candidate answers: no
+        // retrieval or keyword metric moves, so only the refusal check can say it got worse.
+        var golden = Golden(Query("q1", ["a"]), Query("off-topic", []));
+        var baseline = Run(Record("q1", ["a"], answer: "Use [a]."), Record("off-topic", ["a"], answer: "I don't know.", refused: true));
+        var candidate = Run(Record("q1", ["a"], answer: "Use [a]."), Record("off-topic", ["a"], answer: "Quillbox runs on Apple Watch [a].", refused: false));
+
+        var comparison = await CompareAsync(baseline, candidate, golden);
+
+        var regression = Assert.Single(comparison.Regressions);
+        Assert.Equal(("off-topic", "refusal_accuracy", 1.0, 0.0), (regression.Id, regression.Metric, regression.Baseline, regression.Candidate));
+        Assert.StartsWith("now fails refusal", regression.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Build_ConsistentLargeDrop_IsSignificantAfterHolm()
     {
         var ids = Enumerable.Range(1, 40).Select(i => $"q{i}").ToArray();

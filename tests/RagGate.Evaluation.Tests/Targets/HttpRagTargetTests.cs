@@ -150,9 +150,10 @@ public sealed class HttpRagTargetTests
             Assert.Equal($"The answer to {query} [{query}-1]", record.Answer);
             Assert.Equal((100 + query.Length, 10 + query.Length, 50 + query.Length), (record.PromptTokens, record.CompletionTokens, record.ContextTokens));
         }
-        // One retrieve and one answer per query, no warm-up: the runner sends exactly what it measures.
-        Assert.Equal(["retrieve", "answer", "retrieve", "answer"], peer.Requests.Select(r => r.Path));
-        Assert.All(peer.Requests.Where(r => r.Path == "retrieve"), r => Assert.Equal(4, r.Body.GetProperty("k").GetInt32()));
+        // One answer and one retrieve per query, no warm-up: this peer returns no ranking with its answers,
+        // so the runner retrieves the ranking in a call of its own, after the answer.
+        Assert.Equal(["answer", "retrieve", "answer", "retrieve"], peer.Requests.Select(r => r.Path));
+        Assert.All(peer.Requests, r => Assert.Equal(4, r.Body.GetProperty("k").GetInt32()));
     }
 
     [Fact]
@@ -172,6 +173,39 @@ public sealed class HttpRagTargetTests
         Assert.Equal(["fine-1", "fine-2"], run.Queries[1].Retrieved.Select(d => d.Id));
     }
 
+    [Fact]
+    public async Task EvalRunner_ServiceRanksDifferentlyOnEveryCall_ScoresTheRankingTheAnswerWasBuiltFrom()
+    {
+        var retrievals = 0;
+        using var peer = new LocalRagPeer((path, request) =>
+        {
+            // Every retrieval ranks differently, as a service over a live index may: only a ranking
+            // returned with the answer is the one the answer was built from.
+            var call = Interlocked.Increment(ref retrievals);
+            var query = request.GetProperty("query").GetString();
+            var withK = request.TryGetProperty("k", out var depth);
+            var ranking = Enumerable.Range(1, withK ? depth.GetInt32() : 3)
+                .Select(r => new { id = $"{query}-call{call}-{r}", score = 1.0 / r, rank = r, text = "Refunds take 14 days." }).ToArray();
+            return path == "retrieve"
+                ? (200, JsonSerializer.Serialize(new { documents = ranking }))
+                : (200, JsonSerializer.Serialize(new { answer = "Refunds take 14 days.", documents = ranking.Take(3), refused = false, retrievalMs = 2.5, ranking = withK ? ranking : null }));
+        });
+        using var target = new HttpRagTarget(peer.BaseUrl, Timeout, "svc", "gpt-4o-mini");
+
+        var run = await new EvalRunner(target, TimeProvider.System).RunAsync(Golden("alpha", "beta"), new RunOptions { K = 5, Warmup = 0 });
+
+        foreach (var record in run.Queries)
+        {
+            Assert.Null(record.Error);
+            Assert.Equal(5, record.Retrieved.Count);
+            Assert.Equal(record.AnswerDocuments, record.Retrieved.Take(3).Select(d => d.Id));
+            // The service's own time for the retrieval inside /answer: it cannot be timed from outside.
+            Assert.Equal([2.5], record.RetrievalLatencyMs);
+        }
+
+        Assert.Equal(["answer", "answer"], peer.Requests.Select(r => r.Path));
+    }
+
     [Theory]
     [InlineData("<html>Bad gateway</html>")]
     [InlineData("")]
@@ -183,7 +217,7 @@ public sealed class HttpRagTargetTests
 
         var run = await new EvalRunner(target, TimeProvider.System).RunAsync(Golden("broken", "fine"), new RunOptions { K = 2, Warmup = 0 });
 
-        Assert.Contains("retrieve", run.Queries[0].Error, StringComparison.Ordinal);
+        Assert.StartsWith("answer: ", run.Queries[0].Error, StringComparison.Ordinal);
         Assert.Null(run.Queries[1].Error);
         Assert.Equal(["fine-1", "fine-2"], run.Queries[1].Retrieved.Select(d => d.Id));
     }

@@ -48,13 +48,16 @@ public sealed partial class OpenApiDocumentTests(SampleKb sample)
         return example.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The table's field paths (<c>documents[].id</c>, <c>usage.promptTokens</c>); for <c>/retrieve</c> the table lists the documents' fields.</summary>
+    /// <summary>
+    /// The table's field paths (<c>documents[].id</c>, <c>usage.promptTokens</c>); for <c>/retrieve</c> the table lists the
+    /// documents' fields, and in <c>/answer</c>'s the arrays of documents (<c>documents</c>, <c>ranking</c>) have the same fields.
+    /// </summary>
     private static List<string> TableFields(string section) =>
         TableRow().Matches(section).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal).ToList() is var rows && rows.All(r => r.StartsWith("documents[].", StringComparison.Ordinal))
             ? rows
-            : rows.Where(r => r != "documents").Concat(DocumentFields).Order(StringComparer.Ordinal).ToList();
+            : rows.SelectMany(r => r is "documents" or "ranking" ? DocumentFields.Select(f => $"{r}[].{f}") : [r]).Order(StringComparer.Ordinal).ToList();
 
-    private static readonly string[] DocumentFields = ["documents[].id", "documents[].rank", "documents[].score", "documents[].text"];
+    private static readonly string[] DocumentFields = ["id", "rank", "score", "text"];
 
     private static bool HasChildren(string field, IEnumerable<string> all) =>
         all.Any(f => f.StartsWith(field + ".", StringComparison.Ordinal) || f.StartsWith(field + "[].", StringComparison.Ordinal));

@@ -61,6 +61,37 @@ public abstract partial class RagTargetContractTests
     }
 
     [Fact]
+    public async Task AnswerAsyncWithK_Documents_AreTheTopOfTheRankingReturnedWithTheAnswer()
+    {
+        var answer = await Target.AnswerAsync(Answerable, 10);
+
+        Assert.NotNull(answer.Ranking);
+        Assert.Equal(10, answer.Ranking.Count);
+        Assert.Equal(Enumerable.Range(1, 10), answer.Ranking.Select(d => d.Rank));
+        Assert.Equal(5, answer.Documents.Count); // the sample's retrieval.top_k
+        Assert.Equal(answer.Ranking.Take(answer.Documents.Count).Select(d => (d.Id, d.Rank, d.Score, d.Text)), answer.Documents.Select(d => (d.Id, d.Rank, d.Score, d.Text)));
+        Assert.All(Citation().Matches(answer.Answer).Select(m => m.Groups[1].Value), id => Assert.Contains(id, answer.Documents.Select(d => d.Id)));
+    }
+
+    [Fact]
+    public async Task AnswerAsyncWithK_ShallowerThanTopK_StillAnswersFromTopKDocuments()
+    {
+        var answer = await Target.AnswerAsync(Answerable, 2);
+
+        Assert.Equal(2, answer.Ranking!.Count);
+        Assert.Equal(5, answer.Documents.Count);
+        Assert.Equal(answer.Documents.Take(2).Select(d => d.Id), answer.Ranking.Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_WithoutK_ReturnsNoRanking()
+    {
+        var answer = await Target.AnswerAsync(Answerable);
+
+        Assert.Null(answer.Ranking);
+    }
+
+    [Fact]
     public async Task AnswerAsync_AnswerableQuery_ReportsUsageAndRetrievalTime()
     {
         var answer = await Target.AnswerAsync(Answerable);
