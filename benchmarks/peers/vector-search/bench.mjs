@@ -1,5 +1,5 @@
 // Peer for RagGate's retrieval benchmark: exact (flat) inner-product top-k with usearch's
-// exactSearch, and faiss-node's IndexFlatIP when it installs, over the vectors that
+// exactSearch (fp32, and i8 on the same vectors scaled to [-127, 127]), and faiss-node's IndexFlatIP when it installs, over the vectors that
 // `dotnet run -c Release --project benchmarks/RagGate.Benchmarks -- retrieval --export <dir>` wrote.
 // Usage: node bench.mjs <dir> [rows=100000,1000000] [threads=1,<cores>]
 import { readFileSync, existsSync } from "node:fs";
@@ -21,6 +21,20 @@ function readMatrix(file) {
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}
+
+// usearch's i8: one global scale so the largest |component| of vectors and queries maps to 127 (inner-product
+// order survives a common scale; the rounding is what costs recall, measured as agreement with our fp32 top k).
+function toInt8(data, scale) {
+  const out = new Int8Array(data.length);
+  for (let i = 0; i < data.length; i++) out[i] = Math.max(-127, Math.min(127, Math.round(data[i] * scale)));
+  return out;
+}
+
+function maxAbs(data) {
+  let max = 0;
+  for (let i = 0; i < data.length; i++) max = Math.max(max, Math.abs(data[i]));
+  return max;
 }
 
 // Share of our exact top-k rows that the peer also returns (1.0 when both are exact, up to float ties).
@@ -61,6 +75,12 @@ for (const rows of rowsArg.split(",").map(Number)) {
       // exactSearch reads a subarray from its buffer's start, so each query is copied into its own buffer.
       measured.push(time("usearch.exactSearch(ip)", rows, threads, queries, q =>
         Array.from(usearch.exactSearch(vectors.data, q.slice(), vectors.dims, k, usearch.MetricKind.IP, threads).keys, Number)));
+    }
+    const scale = 127 / Math.max(maxAbs(vectors.data), maxAbs(queries.data));
+    const vectorsI8 = toInt8(vectors.data, scale);
+    for (const threads of threadsArg.split(",").map(Number)) {
+      measured.push(time("usearch.exactSearch(ip, i8)", rows, threads, queries, q =>
+        Array.from(usearch.exactSearch(vectorsI8, toInt8(q, scale), vectors.dims, k, usearch.MetricKind.IP, threads).keys, Number)));
     }
   }
   if (faiss) {
