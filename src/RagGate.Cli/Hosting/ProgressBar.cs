@@ -12,6 +12,7 @@ internal sealed class ProgressBar
     private Stopwatch _clock = Stopwatch.StartNew();
     private string? _unit;
     private int _lastDecile = -1;
+    private int _firstDone;
 
     /// <summary>True when stderr is an interactive terminal.</summary>
     public static bool Interactive => !Console.IsErrorRedirected && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
@@ -78,16 +79,26 @@ internal sealed class ProgressBar
 
     private void PlainLocked(string title, int done, int total, string unit)
     {
-        if (unit != _unit)
+        var first = unit != _unit;
+        if (first)
         {
-            (_unit, _lastDecile, _clock) = (unit, -1, Stopwatch.StartNew());
+            // The clock starts at the first report, which already counts the work done before it: the rate is
+            // measured from there (the first line once printed "142222222.2 docs/s" for a batch timed over nothing).
+            (_unit, _lastDecile, _clock, _firstDone) = (unit, -1, Stopwatch.StartNew(), done);
         }
 
         var decile = total == 0 ? 10 : done * 10 / total;
         if (decile == _lastDecile) return;
         _lastDecile = decile;
+        if (first)
+        {
+            // One report holds no rate yet; all the work in one report says only that it is done.
+            Console.Error.WriteLine(done < total ? $"{title}: {done}/{total} {unit}" : $"{title}: {done}/{total} {unit} (done)");
+            return;
+        }
+
         var seconds = _clock.Elapsed.TotalSeconds;
-        var rate = seconds > 0 ? done / seconds : 0;
+        var rate = seconds > 0 ? (done - _firstDone) / seconds : 0;
         var eta = rate > 0 ? TimeSpan.FromSeconds((total - done) / rate) : TimeSpan.Zero;
         Console.Error.WriteLine($"{title}: {done}/{total} {unit} ({rate:0.0} {unit}/s, ETA {eta:mm\\:ss})");
     }

@@ -66,4 +66,19 @@ public sealed class EvalBm25EndToEndTests : IDisposable
         Assert.True(measured > warmUp, "the measured queries are not counted after the warm-up in:\n" + result.Stderr);
         Assert.DoesNotContain(lines, l => l.StartsWith("Evaluating: 2/2 queries", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Eval_PlainProgress_RateOnlyOnceThereIsAnIntervalToMeasure()
+    {
+        _folder.Write("raggate.yaml", Config + "eval:\n  warmup: 0\n  repetitions: 1\n");
+
+        var result = await RaggateProcess.RunAsync(_folder.Path, "eval", "--config", "raggate.yaml", "--out", "out");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => l.StartsWith("Evaluating: ", StringComparison.Ordinal)).ToList();
+        // The first report starts the clock: a rate there would be work over no time (it printed 142222222.2 docs/s).
+        Assert.Equal("Evaluating: 1/3 queries", lines[0]);
+        Assert.All(lines.Skip(1), l => Assert.Matches(@"^Evaluating: [23]/3 queries \([0-9.]+ queries/s, ETA \d\d:\d\d\)$", l));
+    }
 }
