@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using RagGate.Server.Hosting;
 
 namespace RagGate.Server.Rollouts.Control;
 
@@ -24,9 +23,7 @@ public sealed class AdminEndpoint : IAsyncDisposable
     /// <summary>Starts the endpoint for <paramref name="commands"/> on a free loopback port.</summary>
     public static async Task<AdminEndpoint> StartAsync(ControllerCommands commands, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = LoopbackApp.CreateBuilder();
         builder.Services.AddProblemDetails();
         var app = builder.Build();
         app.MapPost("/promote", (bool? full) =>
@@ -45,8 +42,7 @@ public sealed class AdminEndpoint : IAsyncDisposable
             return TypedResults.Accepted((string?)null, "rolling back");
         });
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new AdminEndpoint(app, new Uri(address.TrimEnd('/') + "/"));
+        return new AdminEndpoint(app, LoopbackApp.BaseAddress(app));
     }
 
     /// <inheritdoc />

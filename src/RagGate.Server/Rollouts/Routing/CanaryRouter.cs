@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using OpenTelemetry.Metrics;
+using RagGate.Server.Hosting;
 using Yarp.ReverseProxy;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Health;
@@ -83,8 +82,7 @@ public sealed class CanaryRouter : IAsyncDisposable
             proxy.UsePassiveHealthChecks();
         });
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new CanaryRouter(app, options, new Uri(address.TrimEnd('/') + "/")) { _destinations = destinations };
+        return new CanaryRouter(app, options, LoopbackApp.BaseAddress(app)) { _destinations = destinations };
     }
 
     /// <summary>Sets the split (weights, policy); in force for requests that start after it returns.</summary>

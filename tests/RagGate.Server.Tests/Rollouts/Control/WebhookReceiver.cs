@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using RagGate.Server.Hosting;
 
 namespace RagGate.Server.Tests.Rollouts.Control;
 
@@ -26,10 +22,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.CreateBuilder().Build();
         WebhookReceiver? receiver = null;
         app.MapPost("/hook", async (HttpRequest request) =>
         {
@@ -38,8 +31,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             return Results.Text("ok");
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver = new WebhookReceiver(app, new Uri(address.TrimEnd('/') + "/hook"));
+        receiver = new WebhookReceiver(app, new Uri(LoopbackApp.BaseAddress(app), "hook"));
         return receiver;
     }
 

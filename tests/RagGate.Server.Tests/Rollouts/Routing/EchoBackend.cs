@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using RagGate.Server.Hosting;
 
 namespace RagGate.Server.Tests.Rollouts.Routing;
 
@@ -30,10 +26,7 @@ internal sealed class EchoBackend : IAsyncDisposable
 
     public static async Task<EchoBackend> StartAsync(string name)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.CreateBuilder().Build();
         EchoBackend? backend = null;
         app.Run(async context =>
         {
@@ -41,8 +34,7 @@ internal sealed class EchoBackend : IAsyncDisposable
             await context.Response.WriteAsync(name);
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        backend = new EchoBackend(app, new Uri(address.TrimEnd('/') + "/"));
+        backend = new EchoBackend(app, LoopbackApp.BaseAddress(app));
         return backend;
     }
 
