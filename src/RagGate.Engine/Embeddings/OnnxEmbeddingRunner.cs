@@ -18,11 +18,15 @@ internal sealed class OnnxEmbeddingRunner : IDisposable
     public OnnxEmbeddingRunner(EmbeddingModelInfo model, byte[] modelBytes, int threads, bool spinBetweenRuns = true)
     {
         _model = model;
+        SpinsBetweenRuns = spinBetweenRuns;
         using var options = CreateSessionOptions(threads, spinBetweenRuns);
         _session = new InferenceSession(modelBytes, options);
         _outputNames = [model.OutputName];
         _needsTokenTypes = _session.InputMetadata.ContainsKey("token_type_ids");
     }
+
+    /// <summary>Whether the session's intra-op threads spin between runs.</summary>
+    public bool SpinsBetweenRuns { get; }
 
     /// <summary>Session options shared with the benchmark's bare session, so both run alike.</summary>
     public static SessionOptions CreateSessionOptions(int threads, bool spinBetweenRuns = true)

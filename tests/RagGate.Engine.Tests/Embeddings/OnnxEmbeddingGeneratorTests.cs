@@ -45,6 +45,32 @@ public sealed class OnnxEmbeddingGeneratorTests(GeneratorFixture fixture)
     }
 
     [Fact]
+    public async Task EmbedAsync_SingleQuery_RunsOnASessionThatDoesNotSpin()
+    {
+        using var generator = OnnxEmbeddingGenerator.Create(new EmbeddingOptions { Threads = 2 });
+
+        await generator.EmbedAsync([Weather], isQuery: true);
+
+        // A warm eval: every document came from the cache, so the corpus session is never loaded.
+        Assert.False(generator.QueriesSpin);
+        Assert.Null(generator.BatchesSpin);
+        await generator.EmbedAsync([Weather, Sunny], isQuery: false);
+        Assert.True(generator.BatchesSpin);
+    }
+
+    [Fact]
+    public async Task EmbedAsync_SpinningOff_QueriesAndBatchesShareOneSession()
+    {
+        using var generator = OnnxEmbeddingGenerator.Create(new EmbeddingOptions { Threads = 2, SpinBetweenRuns = false });
+
+        await generator.EmbedAsync([Weather], isQuery: true);
+
+        // A server: the query loaded the one session that batches run on too.
+        Assert.False(generator.QueriesSpin);
+        Assert.False(generator.BatchesSpin);
+    }
+
+    [Fact]
     public async Task EmbedAsync_ArcticQuery_IsTheDocumentEmbeddingOfPrefixPlusText()
     {
         var query = await fixture.Arctic.EmbedAsync([Weather], isQuery: true);

@@ -94,6 +94,45 @@ public sealed class TokenCounterTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    [Theory]
+    [InlineData("gpt-4o-2024-11-20")]
+    [InlineData("gpt-3.5-turbo-0125")]
+    public void EncodingFor_KnownModel_DoesNotLoadTheVocabulary(string model)
+    {
+        // A retrieval-only eval asks for the encoding (config check, report) and never counts a token:
+        // loading o200k_base's vocabulary for that cost 0.36 s of CPU per run. Names no other test uses.
+        Assert.NotNull(TokenCounter.EncodingFor(model));
+        var counter = TokenCounter.ForModel(model);
+
+        Assert.False(TokenCounter.IsVocabularyLoaded(model));
+        Assert.True(counter.Count("hello world") > 0);
+        Assert.True(TokenCounter.IsVocabularyLoaded(model));
+    }
+
+    [Theory]
+    [InlineData("gpt-4o-mini")]
+    [InlineData("gpt-4.1")]
+    [InlineData("o3-mini")]
+    [InlineData("gpt-4")]
+    [InlineData("gpt-3.5-turbo")]
+    [InlineData("text-embedding-3-large")]
+    public void ForModel_EncodingNamedWithoutTheVocabulary_IsTheLoadedVocabularysEncoding(string model)
+    {
+        // The encoding is read from the package's name mapping alone; the vocabulary loaded later must be that encoding's.
+        var loaded = TiktokenTokenizer.CreateForModel(model).SpecialTokens!["<|endoftext|>"];
+        var expected = loaded switch { 199_999 => "o200k_base", 100_257 => "cl100k_base", _ => "unknown" };
+
+        Assert.Equal(expected, TokenCounter.ForModel(model).Encoding);
+    }
+
+    [Fact]
+    public void ForModel_EncodingWithoutDataPackage_ThrowsInputException()
+    {
+        // The package knows text-davinci-003 (p50k_base), whose data package is not shipped.
+        Assert.Null(TokenCounter.EncodingFor("text-davinci-003"));
+        Assert.Throws<InputException>(() => TokenCounter.ForModel("text-davinci-003"));
+    }
+
     [Fact]
     public void CountChat_TwoMessages_AddsCookbookFraming()
     {
