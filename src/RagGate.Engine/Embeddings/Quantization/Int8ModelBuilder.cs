@@ -8,14 +8,14 @@ namespace RagGate.Engine.Embeddings.Quantization;
 internal static class Int8ModelBuilder
 {
     /// <summary>Names the rewrite; part of the cached file's name and of embedding cache keys, so a changed rewrite never reuses old files or vectors.</summary>
-    public const string Version = "int8-v1";
+    public const string Version = "int8-v2";
 
     /// <summary>The int8 model's bytes and what the rewrite changed.</summary>
-    public static (byte[] Bytes, Int8GraphRewriter.Summary Summary) Build(byte[] fp32Model, string outputName, bool fuseAttention = true, bool quantize = true, bool fuseSkipLayerNorm = true)
+    public static (byte[] Bytes, Int8GraphRewriter.Summary Summary) Build(byte[] fp32Model, string outputName, bool fuseAttention = true, bool quantize = true)
     {
         ArgumentNullException.ThrowIfNull(fp32Model);
         var model = ModelProto.Parser.ParseFrom(Optimize(fp32Model));
-        var summary = Int8GraphRewriter.Rewrite(model, outputName, fuseAttention, quantize, fuseSkipLayerNorm);
+        var summary = Int8GraphRewriter.Rewrite(model, outputName, fuseAttention, quantize);
         return (model.ToByteArray(), summary);
     }
 

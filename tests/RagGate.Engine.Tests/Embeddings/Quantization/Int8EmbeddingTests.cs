@@ -39,9 +39,9 @@ public sealed class Int8EmbeddingTests(GeneratorFixture fp32, Int8Fixture int8) 
 
         var (_, summary) = Int8ModelBuilder.Build(EmbeddingModelResources.LoadModel(model), model.OutputName);
 
-        // 6 layers: Q, K, V, attention output and two feed-forward MatMuls each; one attention per
-        // layer; two layer norms per layer plus the embeddings' one.
-        Assert.Equal(new Int8GraphRewriter.Summary(36, 13, 6), summary);
+        // 6 layers: Q|K|V packed into one MatMul, the attention output and two feed-forward MatMuls
+        // each; one attention per layer, whose three projections are packed.
+        Assert.Equal(new Int8GraphRewriter.Summary(24, 6, 6), summary);
     }
 
     [Fact]
@@ -52,8 +52,28 @@ public sealed class Int8EmbeddingTests(GeneratorFixture fp32, Int8Fixture int8) 
 
         var (fused, summary) = Int8ModelBuilder.Build(bytes, model.OutputName, quantize: false);
 
-        Assert.Equal(new Int8GraphRewriter.Summary(0, 13, 6), summary);
+        Assert.Equal(new Int8GraphRewriter.Summary(0, 6, 6), summary);
         var cosines = Int8ModelCheck.Cosines(model, fp32.MiniLm.Tokenizer, bytes, fused, threads: 2);
+        Assert.All(cosines, c => Assert.InRange(c, 0.99999f, 1.0001f));
+    }
+
+    [Fact]
+    public void Build_FusionsWithoutQuantization_GiveTheFp32VectorsOnAnUnpaddedBatch()
+    {
+        // Rows cut at the model's limit have one length: the batch has no padding, so the fused
+        // attention runs without its key padding mask (the If's other branch); it must agree too.
+        var model = EmbeddingModelCatalog.MiniLmL6V2;
+        var bytes = EmbeddingModelResources.LoadModel(model);
+        var (fused, _) = Int8ModelBuilder.Build(bytes, model.OutputName, quantize: false);
+        var rows = Texts.Select(t => fp32.MiniLm.Tokenizer.Encode(string.Join(' ', Enumerable.Repeat(t, 30)), model.MaxTokens)).ToArray();
+        Assert.All(rows, r => Assert.Equal(model.MaxTokens, r.Length));
+
+        using var reference = new OnnxEmbeddingRunner(model, bytes, threads: 2);
+        using var candidate = new OnnxEmbeddingRunner(model, fused, threads: 2);
+        var expected = reference.Run(rows, CancellationToken.None).Vectors;
+        var actual = candidate.Run(rows, CancellationToken.None).Vectors;
+
+        var cosines = expected.Zip(actual, (e, a) => TensorPrimitives.CosineSimilarity(e, a)).ToArray();
         Assert.All(cosines, c => Assert.InRange(c, 0.99999f, 1.0001f));
     }
 
