@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using RagGate.Engine.Configuration;
 using RagGate.Engine.Pipeline;
-using RagGate.Evaluation.Config;
 
 namespace RagGate.Benchmarks;
 
@@ -93,7 +93,7 @@ internal static class ServeBenchmark
     private static async Task<double> QueryEmbeddingRateAsync(string configPath, int seconds, int callers, bool batched)
     {
         var config = RagGateConfigLoader.Load(configPath);
-        using var embedder = RagEngine.CreateEmbedder(config.Embedding, batchConcurrentQueries: batched, serving: true);
+        using var embedder = RagEngine.CreateEmbedder(config.Engine.Embedding, batchConcurrentQueries: batched, serving: true);
         await embedder.EmbedAsync([Query], isQuery: true);
         var done = 0L;
         var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);

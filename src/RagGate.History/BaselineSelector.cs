@@ -1,5 +1,6 @@
 using System.Globalization;
 using RagGate.Evaluation;
+using RagGate.History.Storage;
 
 namespace RagGate.History;
 

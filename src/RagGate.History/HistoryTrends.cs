@@ -1,4 +1,5 @@
 using RagGate.Evaluation.Reporting;
+using RagGate.History.Storage;
 
 namespace RagGate.History;
 

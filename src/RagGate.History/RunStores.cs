@@ -1,5 +1,6 @@
 using RagGate.History.Postgres;
 using RagGate.History.Sqlite;
+using RagGate.History.Storage;
 
 namespace RagGate.History;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RagGate.Engine.Configuration;
 using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
 using RagGate.Server.Faults;
@@ -78,9 +79,9 @@ public sealed class ServerApp
         var path = builder.Configuration["config"];
         if (string.IsNullOrWhiteSpace(path)) throw new InputException("--config: missing; expected the raggate.yaml to serve");
         var config = RagGateConfigLoader.Load(path);
-        if (config.Target.Kind != TargetSettings.Embedded)
+        if (config.Evaluation.Target.Kind != TargetSettings.Embedded)
         {
-            throw new InputException($"{path}: target.kind: '{config.Target.Kind}' cannot be served; expected the embedded engine (kind: embedded)");
+            throw new InputException($"{path}: target.kind: '{config.Evaluation.Target.Kind}' cannot be served; expected the embedded engine (kind: embedded)");
         }
 
         FaultSwitch.Check(config, builder.Configuration);

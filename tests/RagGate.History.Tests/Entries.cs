@@ -1,5 +1,6 @@
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Targets;
+using RagGate.History.Storage;
 
 namespace RagGate.History.Tests;
 

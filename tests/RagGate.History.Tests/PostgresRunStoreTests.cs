@@ -1,5 +1,6 @@
 using RagGate.Evaluation;
 using RagGate.History.Postgres;
+using RagGate.History.Storage;
 
 namespace RagGate.History.Tests;
 

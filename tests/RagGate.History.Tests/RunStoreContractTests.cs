@@ -1,6 +1,7 @@
 using System.Text;
 using RagGate.Evaluation;
 using RagGate.Evaluation.Runs;
+using RagGate.History.Storage;
 
 namespace RagGate.History.Tests;
 

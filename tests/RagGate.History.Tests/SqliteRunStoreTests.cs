@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using RagGate.Evaluation;
 using RagGate.History.Sqlite;
+using RagGate.History.Storage;
 
 namespace RagGate.History.Tests;
 

@@ -21,7 +21,7 @@ public sealed class RefusalCalibrationTests(SupportKbFixture kb, ITestOutputHelp
         var supports = await SupportsAsync();
         var thresholds = supports.Select(s => s.Support).Append(1.0).Distinct().Order().ToList();
         var best = thresholds.Select(t => (Threshold: t, Accuracy: BalancedAccuracy(supports, t))).MaxBy(x => x.Accuracy);
-        var configured = kb.Config.Answer.MinRelevance;
+        var configured = kb.Config.Engine.Answer.MinRelevance;
         var accuracy = BalancedAccuracy(supports, configured);
 
         foreach (var (query, support, answerable) in supports.OrderBy(s => s.Support))
@@ -43,7 +43,7 @@ public sealed class RefusalCalibrationTests(SupportKbFixture kb, ITestOutputHelp
     private async Task<List<(string Query, double Support, bool Answerable)>> SupportsAsync()
     {
         // The configured answerer, told never to refuse, so every query's support is seen.
-        var options = new AnswerOptions { GenerationModel = kb.Config.Answer.GenerationModel, MinRelevance = -1 };
+        var options = new AnswerOptions { GenerationModel = kb.Config.Evaluation.GenerationModel, MinRelevance = -1 };
         var answerer = new ExtractiveAnswerer(kb.Engine.Embedder, options, kb.Engine.Index.TermIdf);
         var supports = new List<(string, double, bool)>();
         foreach (var query in kb.Tuning.Queries)

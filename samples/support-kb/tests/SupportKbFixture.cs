@@ -1,5 +1,5 @@
+using RagGate.Engine.Configuration;
 using RagGate.Engine.Pipeline;
-using RagGate.Evaluation.Config;
 using RagGate.Evaluation.GoldenSets;
 using RagGate.Testing;
 
@@ -31,18 +31,18 @@ public sealed class SupportKbFixture : IAsyncLifetime
     {
         var sample = FindSample();
         // The sample's settings, but nothing written into the repository: no saved index, no cache.
-        var config = RagGateConfigLoader.Load(Path.Combine(sample, "raggate.yaml")) with { Index = null };
-        config = config with { Embedding = config.Embedding with { Cache = null } };
+        var config = RagGateConfigLoader.Load(Path.Combine(sample, "raggate.yaml"));
+        config = config with { Engine = config.Engine with { Index = null, Embedding = config.Engine.Embedding with { CacheDirectory = null } } };
         Config = config;
-        Golden = GoldenSetLoader.Load(config.Eval.Golden);
+        Golden = GoldenSetLoader.Load(config.Evaluation.Eval.Golden);
         Tuning = GoldenSetLoader.Load(Path.Combine(sample, "golden", "tuning_queries.json"));
         Engine = await RagEngine.OpenAsync(config, corpus: null, progress: null);
         Run = await RagTestRun.RunAsync(Engine.Target, Golden, new RagTestOptions
         {
-            K = config.Eval.K,
-            Warmup = config.Eval.Warmup,
-            Repetitions = config.Eval.Repetitions,
-            Eval = config.Eval,
+            K = config.Evaluation.Eval.K,
+            Warmup = config.Evaluation.Eval.Warmup,
+            Repetitions = config.Evaluation.Eval.Repetitions,
+            Eval = config.Evaluation.Eval,
             Embedder = Engine.Embedder,
         });
     }

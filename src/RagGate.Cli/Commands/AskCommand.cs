@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using RagGate.Cli.Hosting;
+using RagGate.Engine.Configuration;
 using RagGate.Engine.Indexing;
 using RagGate.Engine.Pipeline;
-using RagGate.Evaluation.Config;
 using Spectre.Console;
 
 namespace RagGate.Cli.Commands;
@@ -26,12 +26,17 @@ internal sealed class AskCommand : RaggateCommand<AskCommandSettings>
     /// <inheritdoc />
     public override async Task<int> ExecuteAsync(AskCommandSettings settings, CancellationToken cancellationToken)
     {
-        var config = settings.Config is null ? new RagGateConfig { Path = Path.GetFullPath("raggate.yaml") } : RagGateConfigLoader.Load(settings.Config);
-        config = config with { Retrieval = config.Retrieval with { TopK = settings.K ?? config.Retrieval.TopK, Mode = settings.Mode ?? config.Retrieval.Mode } };
+        var config = settings.Config is null ? RagGateConfig.Defaults("raggate.yaml") : RagGateConfigLoader.Load(settings.Config);
+        var retrieval = config.Engine.Retrieval with
+        {
+            TopK = settings.K ?? config.Engine.Retrieval.TopK,
+            Mode = settings.Mode is null ? config.Engine.Retrieval.Mode : EnginePolicies.RetrievalModes.Get(settings.Mode),
+        };
+        config = config with { Engine = config.Engine with { Retrieval = retrieval } };
 
         var index = await RagIndex.LoadAsync(settings.Index, expectedModelId: null, cancellationToken);
         // BM25 alone needs no embedding model: it is not even loaded.
-        using var embedder = RagEngine.NeedsEmbeddingModel(config) ? RagEngine.CreateEmbedder(config.Embedding with { Model = index.Manifest.ModelId }) : null;
+        using var embedder = config.Engine.NeedsEmbeddingModel ? RagEngine.CreateEmbedder(config.Engine.Embedding with { Model = index.Manifest.ModelId }) : null;
         using var engine = RagEngine.Create(config, embedder, index);
 
         // Load the model first, so the latency shown is the query's, not the process start's.
@@ -51,7 +56,7 @@ internal sealed class AskCommand : RaggateCommand<AskCommandSettings>
 
         console.Write(sources);
         var u = answer.Usage;
-        console.MarkupLine($"Tokens ({Markup.Escape(config.Answer.GenerationModel)}): prompt {u.PromptTokens}, completion {u.CompletionTokens}, total {u.TotalTokens} (context {u.ContextTokens})");
+        console.MarkupLine($"Tokens ({Markup.Escape(config.Evaluation.GenerationModel)}): prompt {u.PromptTokens}, completion {u.CompletionTokens}, total {u.TotalTokens} (context {u.ContextTokens})");
         var before = embedder is null ? "no embedding model: BM25 only" : $"model load {loadMs:0} ms before it";
         console.MarkupLine($"Latency: retrieval {answer.RetrievalLatency.TotalMilliseconds:0.0} ms, total {answer.TotalLatency.TotalMilliseconds:0.0} ms ({Markup.Escape(before)})");
         return ExitCodes.Success;

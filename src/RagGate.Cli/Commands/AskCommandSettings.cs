@@ -1,4 +1,5 @@
 using RagGate.Cli.Hosting;
+using RagGate.Engine.Configuration;
 using RagGate.Evaluation;
 
 namespace RagGate.Cli.Commands;
@@ -25,6 +26,9 @@ internal sealed record AskCommandSettings : CommandSettings
     public override void Validate()
     {
         if (string.IsNullOrWhiteSpace(Question)) throw new InputException("question: empty; expected a question in quotes");
-        if (Mode is not null && Mode is not ("dense" or "bm25" or "hybrid")) throw new InputException($"--mode: '{Mode}' is not allowed; expected dense, bm25 or hybrid");
+        if (Mode is not null && !EnginePolicies.RetrievalModes.TryGet(Mode, out _))
+        {
+            throw new InputException($"--mode: '{Mode}' is not a registered {EnginePolicies.RetrievalModes.Kind}; {EnginePolicies.RetrievalModes.Expected}");
+        }
     }
 }

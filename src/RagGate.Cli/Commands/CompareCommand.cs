@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using RagGate.Cli.Evaluating;
 using RagGate.Cli.Hosting;
+using RagGate.Engine.Configuration;
 using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Cost;
@@ -33,7 +34,7 @@ internal sealed class CompareCommand : RaggateCommand<CompareCommandSettings>
         if (settings.Out is not null) ReportFolder.Check(settings.Out);
         var baseline = await RunFile.ReadAsync(settings.Baseline, cancellationToken);
         var candidate = await RunFile.ReadAsync(settings.Candidate, cancellationToken);
-        var fromFile = settings.Config is null ? null : RagGateConfigLoader.Load(settings.Config);
+        var fromFile = settings.Config is null ? null : RagGateConfigLoader.Load(settings.Config).Evaluation;
         var goldenFile = settings.Golden ?? fromFile?.Eval.Golden ?? candidate.GoldenSet
             ?? throw new InputException($"{settings.Candidate}: goldenSet: missing; pass --golden <file>");
         var golden = GoldenSetLoader.Load(goldenFile);
@@ -69,21 +70,21 @@ internal sealed class CompareCommand : RaggateCommand<CompareCommandSettings>
     };
 
     // Without --config, the gates and rules are the ones the baseline run was gated with.
-    private static RagGateConfig RecordedRules(CompareCommandSettings settings, Run baseline, Run candidate, string goldenFile)
+    private static EvaluationConfig RecordedRules(CompareCommandSettings settings, Run baseline, Run candidate, string goldenFile)
     {
         if (baseline.Regressions is not { Count: > 0 } recorded)
             throw InputException.At(settings.Baseline, "regressions", "no regression rules recorded with this run; expected a run.json written by raggate eval with regression rules, or pass --config raggate.yaml");
-        return new RagGateConfig
+        return new EvaluationConfig
         {
             Path = Path.GetFullPath("raggate.yaml"),
             Eval = new EvalSettings { Golden = goldenFile },
-            Answer = new AnswerSettings { GenerationModel = candidate.System.GenerationModel },
+            GenerationModel = candidate.System.GenerationModel,
             Gates = baseline.Gates ?? [],
             Regressions = recorded,
         };
     }
 
-    private static string RulesNote(RagGateConfig config, string from)
+    private static string RulesNote(EvaluationConfig config, string from)
     {
         var rules = string.Join("; ", config.Regressions.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Metric} max_drop {r.MaxDrop} alpha {r.Alpha}")));
         return $"Rules applied ({from}): {(rules.Length == 0 ? "no regression rules" : rules)}; {config.Gates.Count} threshold gates.";

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.AI;
 using RagGate.Cli.Evaluating;
 using RagGate.Cli.Hosting;
+using RagGate.Engine.Configuration;
 using RagGate.Engine.Ingestion;
 using RagGate.Engine.Pipeline;
 using RagGate.Evaluation;
@@ -41,7 +42,7 @@ internal sealed class EvalCommand : RaggateCommand<EvalCommandSettings>
     public override async Task<int> ExecuteAsync(EvalCommandSettings settings, CancellationToken cancellationToken)
     {
         var config = WithOverrides(RagGateConfigLoader.Load(settings.Config), settings);
-        var golden = config.Eval.Split is { } split ? GoldenSetLoader.Load(config.Eval.Golden, split) : GoldenSetLoader.Load(config.Eval.Golden);
+        var golden = config.Evaluation.Eval.Split is { } split ? GoldenSetLoader.Load(config.Evaluation.Eval.Golden, split) : GoldenSetLoader.Load(config.Evaluation.Eval.Golden);
         if (settings.DryRun)
         {
             Console.WriteLine(DryRun.Describe(config, golden, DryRun.Estimate(config, golden)));
@@ -55,9 +56,9 @@ internal sealed class EvalCommand : RaggateCommand<EvalCommandSettings>
             : settings.Baseline is null ? null : await RunFile.ReadAsync(settings.Baseline, cancellationToken);
         if (baseline is not null && !store.BaselineFromHistory) RunCoverage.Require(baseline, settings.Baseline!, golden);
         var imported = settings.Run is null ? null : await EvalRun.ReadAsync(settings.Run, golden, cancellationToken);
-        if (imported is not null) CutoffCheck.Validate(config, EvalRun.Depth(imported), $"the depth of {settings.Run}");
+        if (imported is not null) CutoffCheck.Validate(config.Evaluation, EvalRun.Depth(imported), $"the depth of {settings.Run}");
 
-        using var engine = imported is null && config.Target.Kind == TargetSettings.Embedded ? await OpenEngineAsync(config, golden, cancellationToken) : null;
+        using var engine = imported is null && config.Evaluation.Target.Kind == TargetSettings.Embedded ? await OpenEngineAsync(config, golden, cancellationToken) : null;
         Run run;
         if (imported is not null)
         {
@@ -70,13 +71,13 @@ internal sealed class EvalCommand : RaggateCommand<EvalCommandSettings>
         }
 
         // Recorded so that `raggate compare` applies the rules this run was gated with, not a guess.
-        run.Gates = [.. config.Gates];
-        run.Regressions = [.. config.Regressions];
+        run.Gates = [.. config.Evaluation.Gates];
+        run.Regressions = [.. config.Evaluation.Regressions];
 
-        using var ownEmbedder = engine?.Embedder is null && ScoringSetup.NeedsEmbedder(config) ? RagEngine.CreateEmbedder(config.Embedding) : null;
+        using var ownEmbedder = engine?.Embedder is null && ScoringSetup.NeedsEmbedder(config) ? RagEngine.CreateEmbedder(config.Engine.Embedding) : null;
         IEmbeddingGenerator<string, Embedding<float>>? embedder = engine?.Embedder ?? ownEmbedder;
-        var scoring = ScoringSetup.Create(config, embedder);
-        var report = await EvaluationReportBuilder.BuildAsync(run, golden, config, scoring, baseline, TimeProvider.System, cancellationToken);
+        var scoring = ScoringSetup.Create(config.Evaluation, embedder);
+        var report = await EvaluationReportBuilder.BuildAsync(run, golden, config.Evaluation, scoring, baseline, TimeProvider.System, cancellationToken);
         await store.FinishAsync(run, report, config, cancellationToken);
 
         await ReportOutput.WriteAsync(report, run, settings.Out, settings.Json, cancellationToken);
@@ -101,8 +102,8 @@ internal sealed class EvalCommand : RaggateCommand<EvalCommandSettings>
 
     private static RagGateConfig WithOverrides(RagGateConfig config, EvalCommandSettings settings)
     {
-        if (settings.ConcurrencyLevels is { } levels) config = config with { Eval = config.Eval with { Concurrency = levels } };
-        if (config.Target.Kind == TargetSettings.Embedded && settings.Run is null && !settings.DryRun && config.Eval.Concurrency.Any(c => c > 1))
+        if (settings.ConcurrencyLevels is { } levels) config = config with { Evaluation = config.Evaluation with { Eval = config.Evaluation.Eval with { Concurrency = levels } } };
+        if (config.Evaluation.Target.Kind == TargetSettings.Embedded && settings.Run is null && !settings.DryRun && config.Evaluation.Eval.Concurrency.Any(c => c > 1))
         {
             throw new InputException($"{config.Path}: eval.concurrency: more than one client needs an http target; the embedded engine runs in this process, one query at a time");
         }
@@ -113,11 +114,11 @@ internal sealed class EvalCommand : RaggateCommand<EvalCommandSettings>
     private static async Task<RagEngine> OpenEngineAsync(RagGateConfig config, GoldenSet golden, CancellationToken cancellationToken)
     {
         // Judgments and ids are checked against the corpus before anything is embedded, so a typo fails in a second, not after indexing.
-        var corpus = config.Corpus is not null ? await CorpusReader.ReadAsync(config.Corpus, cancellationToken) : null;
+        var corpus = config.Engine.Corpus is not null ? await CorpusReader.ReadAsync(config.Engine.Corpus, cancellationToken) : null;
         if (corpus is not null)
         {
             foreach (var document in corpus.Documents)
-                TrecIds.Require(document.Id, config.Corpus!, "document id");
+                TrecIds.Require(document.Id, config.Engine.Corpus!, "document id");
             GoldenSetLoader.ValidateDocumentIds(golden, corpus.Documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal));
         }
 

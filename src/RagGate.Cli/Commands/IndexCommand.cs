@@ -31,21 +31,21 @@ internal sealed class IndexCommand : RaggateCommand<IndexCommandSettings>
     {
         var config = settings.Resolve();
         var clock = Stopwatch.StartNew();
-        var corpus = await CorpusReader.ReadAsync(config.Corpus!, cancellationToken);
-        if (!RagEngine.NeedsEmbeddingModel(config))
+        var corpus = await CorpusReader.ReadAsync(config.Engine.Corpus!, cancellationToken);
+        if (!config.Engine.NeedsEmbeddingModel)
         {
             // A BM25-only config: chunks and postings, no vectors, and the embedding model is never loaded.
             var lexical = await ProgressBar.RunAsync("Indexing", "docs", progress =>
-                IndexStore.BuildLexicalAsync(corpus, config.Chunking, config.Embedding, progress, cancellationToken));
+                IndexStore.BuildLexicalAsync(corpus, config.Engine.Chunking, config.Engine.Embedding, progress, cancellationToken));
             await lexical.SaveAsync(settings.Out, cancellationToken);
             Report(corpus, lexical, "for BM25 only (no embedding model)", clock.Elapsed.TotalSeconds);
             Console.WriteLine($"Index: {Path.GetFullPath(settings.Out)}");
             return ExitCodes.Success;
         }
 
-        using var embedder = RagEngine.CreateEmbedder(config.Embedding);
+        using var embedder = RagEngine.CreateEmbedder(config.Engine.Embedding);
         var index = await ProgressBar.RunAsync("Embedding", "docs", progress =>
-            IndexStore.BuildAsync(corpus, config, embedder, progress, cancellationToken));
+            IndexStore.BuildAsync(corpus, config.Engine, embedder, progress, cancellationToken));
         if (IndexStore.NeedsSentenceCache(config))
         {
             await ProgressBar.RunAsync("Embedding answer sentences", "sentences", async progress =>

@@ -1,6 +1,7 @@
 using RagGate.Cli.Hosting;
+using RagGate.Engine.Configuration;
+using RagGate.Engine.Embeddings;
 using RagGate.Evaluation;
-using RagGate.Evaluation.Config;
 
 namespace RagGate.Cli.Commands;
 
@@ -40,37 +41,44 @@ internal sealed record IndexCommandSettings : CommandSettings
     /// <inheritdoc />
     public override void Validate()
     {
-        if (Chunking is not null && Chunking is not ("tokens" or "whole")) throw new InputException($"--chunking: '{Chunking}' is not allowed; expected tokens or whole");
+        if (Chunking is not null && !EnginePolicies.ChunkingModes.TryGet(Chunking, out _))
+        {
+            throw new InputException($"--chunking: '{Chunking}' is not a registered {EnginePolicies.ChunkingModes.Kind}; {EnginePolicies.ChunkingModes.Expected}");
+        }
     }
 
     /// <summary>The config file's settings (or the defaults) with these overrides on top; throws when the result cannot build an index.</summary>
     public RagGateConfig Resolve()
     {
         var config = Config is null
-            ? new RagGateConfig { Path = Path.GetFullPath("raggate.yaml"), Embedding = new EmbeddingSettings { Cache = Path.GetFullPath(DefaultCache) } }
+            ? RagGateConfig.Defaults("raggate.yaml") with { Engine = new EngineConfig { Embedding = new EmbeddingOptions { CacheDirectory = Path.GetFullPath(DefaultCache) } } }
             : RagGateConfigLoader.Load(Config);
-        if (Corpus is not null) config = config with { Corpus = Path.GetFullPath(Corpus) };
-        if (config.Corpus is null) throw new InputException("--corpus: missing; expected a folder of .md/.txt files, a JSONL file or a BEIR corpus.jsonl(.gz)");
+        var engine = config.Engine;
+        if (Corpus is not null) engine = engine with { Corpus = Path.GetFullPath(Corpus) };
+        if (engine.Corpus is null) throw new InputException("--corpus: missing; expected a folder of .md/.txt files, a JSONL file or a BEIR corpus.jsonl(.gz)");
 
-        var chunks = config.Chunking with
+        var chunks = engine.Chunking with
         {
-            Mode = Chunking ?? config.Chunking.Mode,
-            MaxTokens = MaxTokens ?? config.Chunking.MaxTokens,
-            Overlap = Overlap ?? config.Chunking.Overlap,
+            Mode = Chunking is null ? engine.Chunking.Mode : EnginePolicies.ChunkingModes.Get(Chunking),
+            MaxTokens = MaxTokens ?? engine.Chunking.MaxTokens,
+            OverlapTokens = Overlap ?? engine.Chunking.OverlapTokens,
         };
-        if (chunks.MaxTokens < 8 || chunks.Overlap < 0 || chunks.Overlap >= chunks.MaxTokens)
+        if (chunks.FindProblem() is { } problem)
         {
-            throw new InputException($"--max-tokens/--overlap: {chunks.MaxTokens}/{chunks.Overlap} is out of range; expected max-tokens >= 8 and 0 <= overlap < max-tokens");
+            throw new InputException($"--max-tokens/--overlap: {chunks.MaxTokens}/{chunks.OverlapTokens} is out of range; {problem.Field}: {problem.Expected}");
         }
 
         return config with
         {
-            Chunking = chunks,
-            Embedding = config.Embedding with
+            Engine = engine with
             {
-                Model = Model ?? config.Embedding.Model,
-                Cache = Cache is null ? config.Embedding.Cache : Path.GetFullPath(Cache),
-                Threads = Threads ?? config.Embedding.Threads,
+                Chunking = chunks,
+                Embedding = engine.Embedding with
+                {
+                    Model = Model ?? engine.Embedding.Model,
+                    CacheDirectory = Cache is null ? engine.Embedding.CacheDirectory : Path.GetFullPath(Cache),
+                    Threads = Threads ?? engine.Embedding.Threads,
+                },
             },
         };
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
+using RagGate.Engine.Configuration;
 using RagGate.Engine.Pipeline;
-using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.GoldenSets;
 using RagGate.Evaluation.Tokens;
@@ -15,27 +15,27 @@ internal static class DryRun
 {
     public static DryRunEstimate Estimate(RagGateConfig config, GoldenSet golden)
     {
-        var counter = TokenCounter.ForModel(config.Answer.GenerationModel);
-        var prices = PriceTable.Load(config.Eval.Prices);
-        var price = prices.Get(config.Answer.GenerationModel);
+        var counter = TokenCounter.ForModel(config.Evaluation.GenerationModel);
+        var prices = PriceTable.Load(config.Evaluation.Eval.Prices);
+        var price = prices.Get(config.Evaluation.GenerationModel);
         var queries = golden.Queries;
-        var warmup = Math.Min(config.Eval.Warmup, queries.Count);
-        var levels = config.Eval.Concurrency.Count;
-        var requests = (long)queries.Count * config.Eval.Repetitions * levels;
-        if (!config.Eval.Answer)
+        var warmup = Math.Min(config.Evaluation.Eval.Warmup, queries.Count);
+        var levels = config.Evaluation.Eval.Concurrency.Count;
+        var requests = (long)queries.Count * config.Evaluation.Eval.Repetitions * levels;
+        if (!config.Evaluation.Eval.Answer)
         {
             return new DryRunEstimate(requests + warmup, 0, 0, 0, 0, prices.Currency, queries.Count);
         }
 
         // Completion tokens are not known before the run; a reference answer, when the golden set has one, stands in.
         long PerQuery(Func<GoldenQuery, int> tokens, IEnumerable<GoldenQuery> set) => set.Sum(q => (long)tokens(q));
-        int Prompt(GoldenQuery q) => RagEngine.MaxPromptTokens(config, counter, q.Query);
+        int Prompt(GoldenQuery q) => RagEngine.MaxPromptTokens(config.Engine.Answer, counter, q.Query);
         int Completion(GoldenQuery q) => q.ReferenceAnswer is { } reference ? counter.Count(reference) : 0;
-        var rounds = (long)config.Eval.Repetitions * levels;
+        var rounds = (long)config.Evaluation.Eval.Repetitions * levels;
         var prompt = (PerQuery(Prompt, queries) * rounds) + PerQuery(Prompt, queries.Take(warmup));
         var completion = (PerQuery(Completion, queries) * rounds) + PerQuery(Completion, queries.Take(warmup));
         var cost = (double)((prompt * price.InputPerMillion / 1_000_000m) + (completion * price.OutputPerMillion / 1_000_000m));
-        return new DryRunEstimate(requests + warmup, prompt, completion, cost, config.Eval.MaxCost, prices.Currency, queries.Count(q => q.ReferenceAnswer is null));
+        return new DryRunEstimate(requests + warmup, prompt, completion, cost, config.Evaluation.Eval.MaxCost, prices.Currency, queries.Count(q => q.ReferenceAnswer is null));
     }
 
     public static string Describe(RagGateConfig config, GoldenSet golden, DryRunEstimate estimate)
@@ -43,16 +43,16 @@ internal static class DryRun
         var lines = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture,
-                $"Dry run: {golden.Queries.Count} queries x {config.Eval.Repetitions} repetitions x {config.Eval.Concurrency.Count} concurrency levels + {Math.Min(config.Eval.Warmup, golden.Queries.Count)} warm-up = {estimate.Requests} requests; the target was not called."),
+                $"Dry run: {golden.Queries.Count} queries x {config.Evaluation.Eval.Repetitions} repetitions x {config.Evaluation.Eval.Concurrency.Count} concurrency levels + {Math.Min(config.Evaluation.Eval.Warmup, golden.Queries.Count)} warm-up = {estimate.Requests} requests; the target was not called."),
         };
-        if (!config.Eval.Answer)
+        if (!config.Evaluation.Eval.Answer)
         {
             lines.Add("eval.answer is false: no answers, so no generation tokens or cost.");
             return string.Join('\n', lines);
         }
 
         lines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"Prompt tokens (at most): {estimate.PromptTokens:N0} ({config.Answer.GenerationModel}, {TokenCounter.ForModel(config.Answer.GenerationModel).Encoding}; every prompt with a full context of {config.Answer.MaxContextTokens} tokens)"));
+            $"Prompt tokens (at most): {estimate.PromptTokens:N0} ({config.Evaluation.GenerationModel}, {TokenCounter.ForModel(config.Evaluation.GenerationModel).Encoding}; every prompt with a full context of {config.Engine.Answer.MaxContextTokens} tokens)"));
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"Completion tokens: {estimate.CompletionTokens:N0} (from reference answers; {estimate.QueriesWithoutReference} queries have none and count 0)"));
         lines.Add(string.Create(CultureInfo.InvariantCulture, $"Expected cost (at most, prompt side): {estimate.Cost:0.######} {estimate.Currency}"));

@@ -1,10 +1,11 @@
+using RagGate.Engine.Configuration;
 using RagGate.Evaluation;
-using RagGate.Evaluation.Config;
 using RagGate.Evaluation.GoldenSets;
 using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Scoring;
 using RagGate.History;
+using RagGate.History.Storage;
 
 namespace RagGate.Cli.Evaluating;
 
@@ -76,7 +77,7 @@ internal sealed class EvalHistory : IAsyncDisposable
             return;
         var entry = await RunEntry.FromAsync(run, report, Branch, TimeProvider.System.GetUtcNow(), cancellationToken);
         var id = await store!.RecordAsync(entry, cancellationToken);
-        var gated = config.Gates.Where(g => g.Category is null).Select(g => g.Metric).Concat(config.Regressions.Select(r => r.Metric));
+        var gated = config.Evaluation.Gates.Where(g => g.Category is null).Select(g => g.Metric).Concat(config.Evaluation.Regressions.Select(r => r.Metric));
         report.TrendBranch = Branch;
         report.Trends = await HistoryTrends.ReadAsync(store, Branch, gated, HistoryTrends.DefaultRuns, cancellationToken);
         report.Notes.Add($"Recorded as run {id} (branch {Branch ?? "none"}) in {store.Location}.");

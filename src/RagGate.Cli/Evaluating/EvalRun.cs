@@ -1,4 +1,5 @@
 using RagGate.Cli.Hosting;
+using RagGate.Engine.Configuration;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.GoldenSets;
@@ -16,18 +17,18 @@ internal static class EvalRun
     public static async Task<Run> ExecuteAsync(RagGateConfig config, GoldenSet golden, IRagTarget target, CancellationToken cancellationToken)
     {
         var runner = new EvalRunner(target, TimeProvider.System);
-        var prices = PriceTable.Load(config.Eval.Prices);
-        var price = prices.Get(config.Answer.GenerationModel);
+        var prices = PriceTable.Load(config.Evaluation.Eval.Prices);
+        var price = prices.Get(config.Evaluation.GenerationModel);
         var options = new RunOptions
         {
-            K = config.Eval.K,
-            Warmup = config.Eval.Warmup,
-            Repetitions = config.Eval.Repetitions,
-            Answer = config.Eval.Answer,
-            Concurrency = config.Eval.Concurrency,
-            Seed = config.Eval.Seed,
+            K = config.Evaluation.Eval.K,
+            Warmup = config.Evaluation.Eval.Warmup,
+            Repetitions = config.Evaluation.Eval.Repetitions,
+            Answer = config.Evaluation.Eval.Answer,
+            Concurrency = config.Evaluation.Eval.Concurrency,
+            Seed = config.Evaluation.Eval.Seed,
             CostOf = usage => (double)CostCalculator.Cost(usage, price),
-            MaxCost = config.Eval.MaxCost,
+            MaxCost = config.Evaluation.Eval.MaxCost,
             Currency = prices.Currency,
             ToolVersion = ToolInfo.Version,
             GitSha = ToolInfo.GitSha(Path.GetDirectoryName(config.Path)!),
@@ -53,6 +54,6 @@ internal static class EvalRun
 
     /// <summary>The HTTP target the config names.</summary>
     public static HttpRagTarget HttpTargetFor(RagGateConfig config) =>
-        new(new Uri(config.Target.Url!), TimeSpan.FromSeconds(config.Target.TimeoutSeconds), config.Name, config.Answer.GenerationModel,
-            usageRequired: config.Target.Usage == TargetSettings.UsageRequired);
+        new(new Uri(config.Evaluation.Target.Url!), TimeSpan.FromSeconds(config.Evaluation.Target.TimeoutSeconds), config.Evaluation.Name, config.Evaluation.GenerationModel,
+            usageRequired: config.Evaluation.Target.Usage == TargetSettings.UsageRequired);
 }

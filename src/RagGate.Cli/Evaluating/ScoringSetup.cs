@@ -1,5 +1,5 @@
 using Microsoft.Extensions.AI;
-using RagGate.Engine.Pipeline;
+using RagGate.Engine.Configuration;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.Metrics;
@@ -20,22 +20,22 @@ internal static class ScoringSetup
     /// has no groundedness (semantic) or answer_relevance; gating either loads it for scoring.
     /// </summary>
     public static bool NeedsEmbedder(RagGateConfig config) =>
-        RagEngine.NeedsEmbeddingModel(config)
-        || config.Gates.Any(g => EmbeddingMetrics.Contains(g.Metric, StringComparer.Ordinal))
-        || config.Regressions.Any(r => EmbeddingMetrics.Contains(r.Metric, StringComparer.Ordinal));
+        config.Engine.NeedsEmbeddingModel
+        || config.Evaluation.Gates.Any(g => EmbeddingMetrics.Contains(g.Metric, StringComparer.Ordinal))
+        || config.Evaluation.Regressions.Any(r => EmbeddingMetrics.Contains(r.Metric, StringComparer.Ordinal));
 
-    public static ScoringOptions Create(RagGateConfig config, IEmbeddingGenerator<string, Embedding<float>>? embedder)
+    public static ScoringOptions Create(EvaluationConfig config, IEmbeddingGenerator<string, Embedding<float>>? embedder)
     {
         var prices = PriceTable.Load(config.Eval.Prices);
         // The price is looked up at the first answered query: a retrieval-only run (a TREC import) needs none.
-        var price = new Lazy<ModelPrice>(() => prices.Get(config.Answer.GenerationModel));
+        var price = new Lazy<ModelPrice>(() => prices.Get(config.GenerationModel));
         return new ScoringOptions
         {
             Eval = config.Eval,
             Embedder = embedder,
             CostOf = usage => (double)CostCalculator.Cost(usage, price.Value),
-            GenerationModel = config.Answer.GenerationModel,
-            Tokenizer = TokenCounter.EncodingFor(config.Answer.GenerationModel) ?? "none",
+            GenerationModel = config.GenerationModel,
+            Tokenizer = TokenCounter.EncodingFor(config.GenerationModel) ?? "none",
             PriceTableVersion = prices.Version,
             Currency = prices.Currency,
         };

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using RagGate.History;
+using RagGate.History.Storage;
 
 namespace RagGate.Cli.History;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using RagGate.History;
+using RagGate.History.Storage;
 
 namespace RagGate.Cli.History;
 

@@ -11,7 +11,7 @@ namespace RagGate.Engine.Answering;
 public sealed record AnswerOptions
 {
     /// <summary>The refusal sentence used unless configured otherwise.</summary>
-    public const string DefaultRefusal = AnswerSettings.DefaultRefusal;
+    public const string DefaultRefusal = "I don't know: the knowledge base does not cover this.";
 
     /// <summary>The default system message; <c>{refusal}</c> is replaced by <see cref="Refusal"/>.</summary>
     public const string DefaultSystemPrompt =
@@ -23,16 +23,28 @@ public sealed record AnswerOptions
         + "If the context does not answer the question, reply with exactly this sentence and nothing else: {refusal}";
 
     /// <summary>The default of <see cref="MinRelevance"/>, the one the config loader uses too.</summary>
-    public const double DefaultMinRelevance = AnswerSettings.DefaultMinRelevance;
+    public const double DefaultMinRelevance = 0.35;
 
     /// <summary>The most units an extractive answer quotes unless configured otherwise.</summary>
-    public const int DefaultMaxSentences = AnswerSettings.DefaultMaxSentences;
+    public const int DefaultMaxSentences = 8;
 
     /// <summary>The default user message; <c>{context}</c> and <c>{question}</c> are filled in.</summary>
     public const string DefaultPromptTemplate = "Context:\n{context}\n\nQuestion: {question}";
 
+    /// <summary>The generation model used unless configured otherwise.</summary>
+    public const string DefaultGenerationModel = EvaluationConfig.DefaultGenerationModel;
+
+    /// <summary>The most context tokens unless configured otherwise.</summary>
+    public const int DefaultMaxContextTokens = 1500;
+
+    /// <summary>Which answerer builds answers: extractive (offline, the default) or chat.</summary>
+    public AnswererKind Answerer { get; init; } = AnswererKind.Extractive;
+
+    /// <summary>The chat endpoint of the <see cref="AnswererKind.Chat"/> answerer; null for the extractive one.</summary>
+    public ChatEndpoint? Chat { get; init; }
+
     /// <summary>The generation model whose tokenizer counts tokens and whose price applies.</summary>
-    public string GenerationModel { get; init; } = "gpt-4o-mini";
+    public string GenerationModel { get; init; } = DefaultGenerationModel;
 
     /// <summary>The cosine similarity of the question and the closest context document below which the extractive answer is a refusal.</summary>
     public double MinRelevance { get; init; } = DefaultMinRelevance;
@@ -41,7 +53,7 @@ public sealed record AnswerOptions
     public string Refusal { get; init; } = DefaultRefusal;
 
     /// <summary>The most tokens of retrieved text given to the generator, counted with its tokenizer.</summary>
-    public int MaxContextTokens { get; init; } = 1500;
+    public int MaxContextTokens { get; init; } = DefaultMaxContextTokens;
 
     /// <summary>The most units (sentences, or list items) an extractive answer quotes: room for an introduction and its steps.</summary>
     public int MaxSentences { get; init; } = DefaultMaxSentences;

@@ -8,7 +8,4 @@ public static class AnswererNames
 
     /// <summary>Asks a chat model over an OpenAI-compatible API (<see cref="ChatClientAnswerer"/>).</summary>
     public const string Chat = "chat";
-
-    /// <summary>Every answerer name.</summary>
-    public static IReadOnlyList<string> All { get; } = [Extractive, Chat];
 }

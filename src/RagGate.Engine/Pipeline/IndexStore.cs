@@ -2,11 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using RagGate.Engine.Answering;
 using RagGate.Engine.Chunking;
+using RagGate.Engine.Configuration;
 using RagGate.Engine.Embeddings;
 using RagGate.Engine.Indexing;
 using RagGate.Engine.Ingestion;
 using RagGate.Evaluation;
-using RagGate.Evaluation.Config;
 
 namespace RagGate.Engine.Pipeline;
 
@@ -20,17 +20,17 @@ public static class IndexStore
 
     /// <summary>Chunks and embeds a corpus as the config's chunking says, storing vectors as its <c>retrieval.vectors</c> says.</summary>
     public static Task<RagIndex> BuildAsync(
-        IngestionResult corpus, RagGateConfig config, OnnxEmbeddingGenerator embedder,
+        IngestionResult corpus, EngineConfig config, OnnxEmbeddingGenerator embedder,
         IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(embedder);
-        var chunker = new Chunker(ToOptions(config.Chunking), embedder.CountTokens, embedder.Model.MaxTokens);
+        var chunker = new Chunker(config.Chunking, embedder.CountTokens, embedder.Model.MaxTokens);
         return BuildIndexAsync(corpus, chunker, embedder, new IndexBuildOptions
         {
             ModelHash = embedder.ModelHash,
             Precision = embedder.Precision,
-            Vectors = ToVectorStorage(config.Retrieval.Vectors),
+            Vectors = config.Retrieval.Vectors,
             Bm25CacheDirectory = Bm25CacheDirectory(config.Embedding),
         }, progress, cancellationToken);
     }
@@ -41,14 +41,14 @@ public static class IndexStore
     /// vocabulary, not its ONNX file), so chunks are cut exactly where an embedded index cuts them.
     /// </summary>
     public static Task<RagIndex> BuildLexicalAsync(
-        IngestionResult corpus, ChunkingSettings chunking, EmbeddingSettings embedding,
+        IngestionResult corpus, ChunkingOptions chunking, EmbeddingOptions embedding,
         IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(embedding);
         var model = EmbeddingModelCatalog.Get(embedding.Model);
         // Whole-document chunking never counts, so it never reads the vocabulary either.
         var tokenizer = new Lazy<WordPieceTokenizer>(() => WordPieceTokenizer.For(model));
-        var chunker = new Chunker(ToOptions(chunking), text => tokenizer.Value.CountTokens(text), model.MaxTokens);
+        var chunker = new Chunker(chunking, text => tokenizer.Value.CountTokens(text), model.MaxTokens);
         return BuildIndexAsync(corpus, chunker, generator: null, new IndexBuildOptions
         {
             ModelId = model.Id,
@@ -57,8 +57,8 @@ public static class IndexStore
     }
 
     // BM25 postings are kept beside the embeddings, so a CI cache of that folder keeps both.
-    private static string? Bm25CacheDirectory(EmbeddingSettings embedding) =>
-        embedding.Cache is { } cache ? Path.Combine(cache, "bm25") : null;
+    private static string? Bm25CacheDirectory(EmbeddingOptions embedding) =>
+        embedding.CacheDirectory is { } cache ? Path.Combine(cache, "bm25") : null;
 
     private static Task<RagIndex> BuildIndexAsync(
         IngestionResult corpus, Chunker chunker, OnnxEmbeddingGenerator? generator, IndexBuildOptions options,
@@ -78,33 +78,34 @@ public static class IndexStore
         RagGateConfig config, IngestionResult? corpus, OnnxEmbeddingGenerator? embedder, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(config);
+        var engine = config.Engine;
         // BM25 reads any index's postings, so a BM25-only config takes an index whatever model it was built with.
         var expectedModel = embedder?.Model.Id;
-        if (corpus is null && config.Corpus is null)
+        if (corpus is null && engine.Corpus is null)
         {
-            var saved = await RagIndex.LoadAsync(config.Index!, expectedModel, cancellationToken);
-            var configured = ToVectorStorage(config.Retrieval.Vectors);
+            var saved = await RagIndex.LoadAsync(engine.Index!, expectedModel, cancellationToken);
+            var configured = engine.Retrieval.Vectors;
             // BM25 never reads the vectors, so a BM25-only config takes the index whatever it stores.
             if (embedder is not null && saved.Manifest.Vectors != configured)
             {
-                throw InputException.At(Path.Combine(config.Index!, "manifest.json"), "vectors",
-                    $"the index stores {VectorStorageName(saved.Manifest.Vectors)} vectors, the config asks for retrieval.vectors {config.Retrieval.Vectors}; rebuild it with raggate index --config");
+                throw InputException.At(Path.Combine(engine.Index!, "manifest.json"), "vectors",
+                    $"the index stores {EnginePolicies.VectorStorages.NameOf(saved.Manifest.Vectors)} vectors, the config asks for retrieval.vectors {EnginePolicies.VectorStorages.NameOf(configured)}; rebuild it with raggate index --config");
             }
 
             return saved;
         }
 
-        corpus ??= await CorpusReader.ReadAsync(config.Corpus!, cancellationToken);
-        var fingerprint = embedder is null ? LexicalFingerprint(corpus, config.Chunking, config.Embedding) : Fingerprint(corpus, config, embedder);
-        var stampPath = config.Index is null ? null : Path.Combine(config.Index, FingerprintFile);
+        corpus ??= await CorpusReader.ReadAsync(engine.Corpus!, cancellationToken);
+        var fingerprint = embedder is null ? LexicalFingerprint(corpus, engine.Chunking, engine.Embedding) : Fingerprint(corpus, engine, embedder);
+        var stampPath = engine.Index is null ? null : Path.Combine(engine.Index, FingerprintFile);
         if (stampPath is not null && File.Exists(stampPath) && (await File.ReadAllTextAsync(stampPath, cancellationToken)).Trim() == fingerprint)
         {
-            return await RagIndex.LoadAsync(config.Index!, expectedModel, cancellationToken);
+            return await RagIndex.LoadAsync(engine.Index!, expectedModel, cancellationToken);
         }
 
         var index = embedder is null
-            ? await BuildLexicalAsync(corpus, config.Chunking, config.Embedding, progress, cancellationToken)
-            : await BuildAsync(corpus, config, embedder, progress, cancellationToken);
+            ? await BuildLexicalAsync(corpus, engine.Chunking, engine.Embedding, progress, cancellationToken)
+            : await BuildAsync(corpus, engine, embedder, progress, cancellationToken);
         // A retrieval-only eval never answers, so precomputing the answerer's sentence vectors would
         // only add work (on SciFact: 44,813 sentences, more than the 5,183 documents themselves).
         if (embedder is not null && NeedsSentenceCache(config))
@@ -112,9 +113,9 @@ public static class IndexStore
             await WarmSentenceCacheAsync(index, embedder, progress, cancellationToken);
         }
 
-        if (config.Index is not null)
+        if (engine.Index is not null)
         {
-            await index.SaveAsync(config.Index, cancellationToken);
+            await index.SaveAsync(engine.Index, cancellationToken);
             await File.WriteAllTextAsync(stampPath!, fingerprint + "\n", cancellationToken);
         }
 
@@ -123,7 +124,8 @@ public static class IndexStore
 
     /// <summary>True when building an index should also precompute the extractive answerer's sentence vectors.</summary>
     public static bool NeedsSentenceCache(RagGateConfig config) =>
-        config.Eval.Answer && config.Answer.Answerer == AnswererNames.Extractive && config.Embedding.Cache is not null && RagEngine.NeedsEmbeddingModel(config);
+        config.Evaluation.Eval.Answer && config.Engine.Answer.Answerer == AnswererKind.Extractive
+        && config.Engine.Embedding.CacheDirectory is not null && config.Engine.NeedsEmbeddingModel;
 
     /// <summary>
     /// Embeds every sentence of every chunk into the embedding cache, so the extractive answerer's
@@ -138,38 +140,17 @@ public static class IndexStore
         await embedder.EmbedAsync(sentences, isQuery: false, relay, cancellationToken);
     }
 
-    /// <summary>Maps config chunking settings onto the chunker's options.</summary>
-    public static ChunkingOptions ToOptions(ChunkingSettings settings) => new()
+    private static string Fingerprint(IngestionResult corpus, EngineConfig config, OnnxEmbeddingGenerator embedder)
     {
-        Mode = settings.Mode == "whole" ? ChunkingMode.Whole : ChunkingMode.Tokens,
-        MaxTokens = settings.MaxTokens,
-        OverlapTokens = settings.Overlap,
-    };
-
-    /// <summary>Maps <c>retrieval.vectors</c> (<c>fp32</c>, <c>int8</c>, <c>int8-rescore</c>) onto the index's vector storage.</summary>
-    public static VectorStorage ToVectorStorage(string vectors) => vectors switch
-    {
-        "int8" => VectorStorage.Int8,
-        "int8-rescore" => VectorStorage.Int8Rescore,
-        "fp32" => VectorStorage.Fp32,
-        _ => throw new ArgumentException($"retrieval.vectors '{vectors}': expected fp32, int8 or int8-rescore", nameof(vectors)),
-    };
-
-    private static string VectorStorageName(VectorStorage storage) => storage switch
-    {
-        VectorStorage.Int8 => "int8",
-        VectorStorage.Int8Rescore => "int8-rescore",
-        _ => "fp32",
-    };
-
-    private static string Fingerprint(IngestionResult corpus, RagGateConfig config, OnnxEmbeddingGenerator embedder)
-    {
-        var chunking = config.Chunking;
         // fp32 adds nothing, so indexes stamped before retrieval.vectors existed stay fresh.
-        var vectors = config.Retrieval.Vectors == "fp32" ? "" : $"|vectors {config.Retrieval.Vectors}";
+        var vectors = config.Retrieval.Vectors == VectorStorage.Fp32 ? "" : $"|vectors {EnginePolicies.VectorStorages.NameOf(config.Retrieval.Vectors)}";
         return Fingerprint(corpus,
-            $"{IndexManifest.CurrentFormatVersion}|{Chunker.Version}|{embedder.Model.Id}|{embedder.CacheIdentity}|{chunking.Mode}|{chunking.MaxTokens}|{chunking.Overlap}{vectors}");
+            $"{IndexManifest.CurrentFormatVersion}|{Chunker.Version}|{embedder.Model.Id}|{embedder.CacheIdentity}|{ChunkingText(config.Chunking)}{vectors}");
     }
+
+    // The chunking as fingerprints have always spelled it: mode name, size, overlap.
+    private static string ChunkingText(ChunkingOptions chunking) =>
+        $"{EnginePolicies.ChunkingModes.NameOf(chunking.Mode)}|{chunking.MaxTokens}|{chunking.OverlapTokens}";
 
     private static string Fingerprint(IngestionResult corpus, string settings)
     {
@@ -188,9 +169,9 @@ public static class IndexStore
 
     // What a BM25-only index depends on: the corpus and the chunking, and for token chunking the
     // tokenizer that counts (named by its model id); never the ONNX file, which is not even read.
-    private static string LexicalFingerprint(IngestionResult corpus, ChunkingSettings chunking, EmbeddingSettings embedding)
+    private static string LexicalFingerprint(IngestionResult corpus, ChunkingOptions chunking, EmbeddingOptions embedding)
     {
-        var tokenizer = chunking.Mode == "whole" ? "" : EmbeddingModelCatalog.Get(embedding.Model).Id;
-        return Fingerprint(corpus, $"{IndexManifest.CurrentFormatVersion}|{Chunker.Version}|bm25|{tokenizer}|{chunking.Mode}|{chunking.MaxTokens}|{chunking.Overlap}");
+        var tokenizer = chunking.Mode == ChunkingMode.Whole ? "" : EmbeddingModelCatalog.Get(embedding.Model).Id;
+        return Fingerprint(corpus, $"{IndexManifest.CurrentFormatVersion}|{Chunker.Version}|bm25|{tokenizer}|{ChunkingText(chunking)}");
     }
 }

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using RagGate.Engine.Answering;
+using RagGate.Engine.Chunking;
+using RagGate.Engine.Configuration;
 using RagGate.Engine.Embeddings;
 using RagGate.Engine.Indexing;
 using RagGate.Engine.Ingestion;
 using RagGate.Engine.Retrieval;
-using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Targets;
 using RagGate.Evaluation.Tokens;
 
@@ -27,7 +28,7 @@ public sealed class RagEngine : IDisposable
 
     /// <summary>
     /// The embedding model, also used by answer metrics; null when the config retrieves with BM25 only
-    /// (<see cref="NeedsEmbeddingModel"/>), whose engine never loads or hashes the model.
+    /// (<see cref="EngineConfig.NeedsEmbeddingModel"/>), whose engine never loads or hashes the model.
     /// </summary>
     public OnnxEmbeddingGenerator? Embedder { get; }
 
@@ -44,26 +45,10 @@ public sealed class RagEngine : IDisposable
     /// Creates the embedder for a config; <paramref name="batchConcurrentQueries"/> off only to measure single-query runs,
     /// <paramref name="serving"/> for a server answering requests (the model's threads do not spin between runs).
     /// </summary>
-    public static OnnxEmbeddingGenerator CreateEmbedder(EmbeddingSettings settings, bool batchConcurrentQueries = true, bool serving = false) => OnnxEmbeddingGenerator.Create(new EmbeddingOptions
+    public static OnnxEmbeddingGenerator CreateEmbedder(EmbeddingOptions options, bool batchConcurrentQueries = true, bool serving = false)
     {
-        BatchConcurrentQueries = batchConcurrentQueries,
-        SpinBetweenRuns = !serving,
-        Model = settings.Model,
-        Threads = settings.Threads,
-        BatchSize = settings.BatchSize,
-        CacheDirectory = settings.Cache,
-        Precision = Enum.Parse<EmbeddingPrecision>(settings.Precision, ignoreCase: true),
-    });
-
-    /// <summary>
-    /// False when the config retrieves with BM25 only: then nothing the engine does needs the
-    /// embedding model (the index holds no vectors and the extractive answerer scores passages by
-    /// their terms), so it is never loaded.
-    /// </summary>
-    public static bool NeedsEmbeddingModel(RagGateConfig config)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        return ModeOf(config) != RetrievalMode.Bm25;
+        ArgumentNullException.ThrowIfNull(options);
+        return OnnxEmbeddingGenerator.Create(options with { BatchConcurrentQueries = batchConcurrentQueries, SpinBetweenRuns = !serving });
     }
 
     /// <summary>
@@ -73,7 +58,8 @@ public sealed class RagEngine : IDisposable
     public static async Task<RagEngine> OpenAsync(
         RagGateConfig config, IngestionResult? corpus, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken = default, bool serving = false)
     {
-        var embedder = NeedsEmbeddingModel(config) ? CreateEmbedder(config.Embedding, serving: serving) : null;
+        ArgumentNullException.ThrowIfNull(config);
+        var embedder = config.Engine.NeedsEmbeddingModel ? CreateEmbedder(config.Engine.Embedding, serving: serving) : null;
         try
         {
             var index = await IndexStore.OpenOrBuildAsync(config, corpus, embedder, progress, cancellationToken);
@@ -94,32 +80,26 @@ public sealed class RagEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(index);
-        var mode = ModeOf(config);
+        var engine = config.Engine;
         // One config, one answerer: a BM25 config answers by terms whether or not a caller holds a model.
-        if (mode == RetrievalMode.Bm25)
+        if (!engine.NeedsEmbeddingModel)
         {
             embedder = null;
         }
         else if (embedder is null)
         {
-            throw new ArgumentException($"{config.Retrieval.Mode} retrieval needs the embedding model", nameof(embedder));
+            throw new ArgumentException($"{EnginePolicies.RetrievalModes.NameOf(engine.Retrieval.Mode)} retrieval needs the embedding model", nameof(embedder));
         }
 
-        var retriever = new Retriever(index, embedder, new RetrievalOptions
-        {
-            Mode = mode,
-            Bm25K1 = config.Retrieval.K1,
-            Bm25B = config.Retrieval.B,
-            RrfK = config.Retrieval.RrfK,
-        });
-        var counter = TokenCounter.ForModel(config.Answer.GenerationModel);
-        var options = AnswerOptionsFrom(config.Answer);
-        var contextBuilder = new ContextBuilder(counter, options.MaxContextTokens);
-        var chat = config.Answer.Answerer == AnswererNames.Chat
-            ? ChatClientFactory.CreateOpenAICompatible(new Uri(config.Answer.ChatBaseUrl!), config.Answer.ChatModel!, config.Answer.ChatApiKeyEnv)
+        var retriever = new Retriever(index, embedder, engine.Retrieval);
+        var answer = engine.Answer;
+        var counter = TokenCounter.ForModel(answer.GenerationModel);
+        var contextBuilder = new ContextBuilder(counter, answer.MaxContextTokens);
+        var chat = answer is { Answerer: AnswererKind.Chat, Chat: { } endpoint }
+            ? ChatClientFactory.CreateOpenAICompatible(endpoint.BaseUrl, endpoint.Model, endpoint.ApiKeyEnv)
             : null;
-        var answerer = AnswererFactory.Create(config.Answer.Answerer, options, embedder, chat, index.TermIdf);
-        var pipeline = new RagPipeline(retriever, answerer, contextBuilder, config.Retrieval.TopK);
+        var answerer = AnswererFactory.Create(answer, embedder, chat, index.TermIdf);
+        var pipeline = new RagPipeline(retriever, answerer, contextBuilder, engine.Retrieval.TopK);
         return new RagEngine(embedder, index, pipeline, Identity(config, embedder, index));
     }
 
@@ -131,41 +111,30 @@ public sealed class RagEngine : IDisposable
     /// prompt with an empty context plus a full context of <c>max_context_tokens</c>, counted with the
     /// generation model's tokenizer. Nothing is retrieved or embedded.
     /// </summary>
-    public static int MaxPromptTokens(RagGateConfig config, TokenCounter counter, string question)
+    public static int MaxPromptTokens(AnswerOptions options, TokenCounter counter, string question)
     {
-        var options = AnswerOptionsFrom(config.Answer);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(counter);
         return counter.CountChat(PromptRenderer.Render(options, "", question)) + options.MaxContextTokens;
     }
-
-    private static AnswerOptions AnswerOptionsFrom(AnswerSettings settings) => new()
-    {
-        GenerationModel = settings.GenerationModel,
-        MinRelevance = settings.MinRelevance,
-        Refusal = settings.Refusal,
-        MaxContextTokens = settings.MaxContextTokens,
-        MaxSentences = settings.MaxSentences,
-        SystemPrompt = settings.SystemPrompt ?? AnswerOptions.DefaultSystemPrompt,
-        PromptTemplate = settings.PromptTemplate ?? AnswerOptions.DefaultPromptTemplate,
-    };
-
-    private static RetrievalMode ModeOf(RagGateConfig config) => Enum.Parse<RetrievalMode>(config.Retrieval.Mode, ignoreCase: true);
 
     private static SystemIdentity Identity(RagGateConfig config, OnnxEmbeddingGenerator? embedder, RagIndex index)
     {
         var configText = File.Exists(config.Path) ? File.ReadAllText(config.Path) : config.ToString();
+        var engine = config.Engine;
         return new SystemIdentity(
-            config.Name,
+            config.Evaluation.Name,
             embedder?.Model.Id ?? NoEmbeddingModel,
-            config.Answer.GenerationModel,
-            config.Retrieval.Mode,
+            engine.Answer.GenerationModel,
+            EnginePolicies.RetrievalModes.NameOf(engine.Retrieval.Mode),
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(configText))),
             index.ContentHash)
         {
             Properties = new Dictionary<string, string>
             {
-                ["chunking"] = config.Chunking.Mode == "whole" ? "whole" : $"tokens {config.Chunking.MaxTokens}/{config.Chunking.Overlap}",
-                ["top_k"] = config.Retrieval.TopK.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["answerer"] = config.Answer.Answerer,
+                ["chunking"] = engine.Chunking.Mode == ChunkingMode.Whole ? "whole" : $"tokens {engine.Chunking.MaxTokens}/{engine.Chunking.OverlapTokens}",
+                ["top_k"] = engine.Retrieval.TopK.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["answerer"] = EnginePolicies.Answerers.NameOf(engine.Answer.Answerer),
                 ["documents"] = index.Manifest.DocumentCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["chunks"] = index.Manifest.ChunkCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },

@@ -8,6 +8,12 @@ public sealed record RetrievalOptions
     /// <summary>Dense (default), BM25 or hybrid.</summary>
     public RetrievalMode Mode { get; init; } = RetrievalMode.Dense;
 
+    /// <summary>Documents given to the answerer.</summary>
+    public int TopK { get; init; } = 5;
+
+    /// <summary>How the index stores and scores its vectors (exact fp32 by default).</summary>
+    public VectorStorage Vectors { get; init; } = VectorStorage.Fp32;
+
     /// <summary>BM25 term-frequency saturation.</summary>
     public double Bm25K1 { get; init; } = Bm25Index.DefaultK1;
 

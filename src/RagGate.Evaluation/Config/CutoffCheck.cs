@@ -12,7 +12,7 @@ public static class CutoffCheck
     /// <param name="config">The gates and rules.</param>
     /// <param name="depth">Documents retrieved per query.</param>
     /// <param name="depthName">What set the depth, for the message (for example <c>eval.k</c>).</param>
-    public static void Validate(RagGateConfig config, int depth, string depthName)
+    public static void Validate(EvaluationConfig config, int depth, string depthName)
     {
         var rules = config.Gates.Select((g, i) => (Field: $"gates[{i}]", g.Metric, g.Source))
             .Concat(config.Regressions.Select((r, i) => (Field: $"regression[{i}]", r.Metric, r.Source)));

@@ -14,7 +14,7 @@ public static class EvaluationReportBuilder
     public static async Task<EvaluationReport> BuildAsync(
         Run run,
         GoldenSet golden,
-        RagGateConfig config,
+        EvaluationConfig config,
         ScoringOptions scoring,
         Run? baseline,
         TimeProvider time,

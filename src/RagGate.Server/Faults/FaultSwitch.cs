@@ -1,5 +1,5 @@
+using RagGate.Engine.Configuration;
 using RagGate.Evaluation;
-using RagGate.Evaluation.Config;
 
 namespace RagGate.Server.Faults;
 
@@ -18,7 +18,7 @@ internal static class FaultSwitch
     /// <summary>Throws the one-line refusal when faults are configured but not allowed.</summary>
     public static void Check(RagGateConfig config, IConfiguration configuration)
     {
-        if (config.Faults is { } faults && !configuration.GetValue<bool>(Key))
+        if (config.Evaluation.Faults is { } faults && !configuration.GetValue<bool>(Key))
         {
             throw new InputException($"{faults.Source}: faults: refused; expected the server to be started with {Argument} (faults are for drills and tests)");
         }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using RagGate.Engine.Configuration;
 using RagGate.Engine.Pipeline;
-using RagGate.Evaluation.Config;
 using RagGate.Server.Observability;
 
 namespace RagGate.Server.Hosting;

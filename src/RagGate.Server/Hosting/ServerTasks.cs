@@ -1,6 +1,6 @@
+using RagGate.Engine.Configuration;
 using RagGate.Engine.Pipeline;
 using RagGate.Evaluation;
-using RagGate.Evaluation.Config;
 
 namespace RagGate.Server.Hosting;
 
@@ -16,7 +16,7 @@ internal static class ServerTasks
         var config = RagGateConfigLoader.Load(configPath);
         using var engine = await RagEngine.OpenAsync(config, null, null, cancellationToken);
         await engine.Pipeline.QueryWithUsageAsync(EngineLoader.WarmupQuery, cancellationToken);
-        Console.WriteLine($"Prepared {config.Index}: {engine.Index.Manifest.DocumentCount} documents, {engine.Index.Manifest.ChunkCount} chunks, {engine.Embedder?.Model.Id ?? "no embedding model (BM25 only)"}.");
+        Console.WriteLine($"Prepared {config.Engine.Index}: {engine.Index.Manifest.DocumentCount} documents, {engine.Index.Manifest.ChunkCount} chunks, {engine.Embedder?.Model.Id ?? "no embedding model (BM25 only)"}.");
         return ServerExitCodes.Success;
     }
 

@@ -20,7 +20,7 @@ public sealed class AskCommandSettingsTests
     {
         var error = Assert.Throws<InputException>(() => new AskCommandSettings { Question = "Why?", Index = "index", Mode = "sparse" }.Validate());
 
-        Assert.Equal("--mode: 'sparse' is not allowed; expected dense, bm25 or hybrid", error.Message);
+        Assert.Equal("--mode: 'sparse' is not a registered retrieval mode; expected one of: dense, bm25, hybrid", error.Message);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using RagGate.Cli.Commands;
+using RagGate.Engine.Chunking;
 using RagGate.Evaluation;
 
 namespace RagGate.Cli.Tests.Commands;
@@ -14,7 +15,7 @@ public sealed class IndexCommandSettingsTests : IDisposable
     {
         var error = Assert.Throws<InputException>(() => new IndexCommandSettings { Out = "index", Chunking = "sentences" }.Validate());
 
-        Assert.Equal("--chunking: 'sentences' is not allowed; expected tokens or whole", error.Message);
+        Assert.Equal("--chunking: 'sentences' is not a registered chunking mode; expected one of: tokens, whole", error.Message);
     }
 
     [Theory]
@@ -31,10 +32,11 @@ public sealed class IndexCommandSettingsTests : IDisposable
 
         var resolved = new IndexCommandSettings { Out = "index", Config = config, MaxTokens = 64, Cache = "cache" }.Resolve();
 
-        Assert.Equal((64, 32, "tokens"), (resolved.Chunking.MaxTokens, resolved.Chunking.Overlap, resolved.Chunking.Mode));
-        Assert.Equal(("arctic-embed-xs", 2), (resolved.Embedding.Model, resolved.Embedding.Threads));
-        Assert.Equal(Path.GetFullPath("cache"), resolved.Embedding.Cache);
-        Assert.Equal(Path.Combine(_folder.Path, "docs"), resolved.Corpus);
+        var engine = resolved.Engine;
+        Assert.Equal((64, 32, ChunkingMode.Tokens), (engine.Chunking.MaxTokens, engine.Chunking.OverlapTokens, engine.Chunking.Mode));
+        Assert.Equal(("arctic-embed-xs", 2), (engine.Embedding.Model, engine.Embedding.Threads));
+        Assert.Equal(Path.GetFullPath("cache"), engine.Embedding.CacheDirectory);
+        Assert.Equal(Path.Combine(_folder.Path, "docs"), engine.Corpus);
     }
 
     [Fact]

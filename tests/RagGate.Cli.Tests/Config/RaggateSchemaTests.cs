@@ -1,8 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using RagGate.Engine.Answering;
+using RagGate.Engine.Configuration;
+using RagGate.Engine.Embeddings;
+using RagGate.Engine.Retrieval;
 using RagGate.Evaluation;
-using RagGate.Evaluation.Config;
 
 namespace RagGate.Cli.Tests.Config;
 
@@ -138,17 +141,17 @@ public sealed class RaggateSchemaTests
         AssertValid(EveryField);
         var config = RagGateConfigLoader.Parse("raggate.yaml", EveryField, Path.GetTempPath());
 
-        Assert.Equal(("arctic-embed-xs", 16, "hybrid", 1.2, "chat", "MY_KEY"),
-            (config.Embedding.Model, config.Embedding.BatchSize, config.Retrieval.Mode, config.Retrieval.K1, config.Answer.Answerer, config.Answer.ChatApiKeyEnv));
-        Assert.Equal((20, 3, false, 7, 12.5), (config.Eval.K, config.Eval.Repetitions, config.Eval.Answer, config.Eval.Seed, config.Target.TimeoutSeconds));
-        Assert.Equal(3, config.Gates.Count);
-        Assert.Single(config.Regressions);
-        Assert.Equal([1, 4], config.Eval.Concurrency);
-        Assert.Equal((0.25, "required"), (config.Eval.MaxCost, config.Target.Usage));
-        Assert.Equal("int8", config.Embedding.Precision);
-        Assert.Equal((0.2, 400.0, 50, 3), (config.Faults!.ErrorRate, config.Faults.LatencyMs, config.Faults.CrashAfterRequests, config.Faults.Seed));
+        Assert.Equal(("arctic-embed-xs", 16, RetrievalMode.Hybrid, 1.2, AnswererKind.Chat, "MY_KEY"),
+            (config.Engine.Embedding.Model, config.Engine.Embedding.BatchSize, config.Engine.Retrieval.Mode, config.Engine.Retrieval.Bm25K1, config.Engine.Answer.Answerer, config.Engine.Answer.Chat?.ApiKeyEnv));
+        Assert.Equal((20, 3, false, 7, 12.5), (config.Evaluation.Eval.K, config.Evaluation.Eval.Repetitions, config.Evaluation.Eval.Answer, config.Evaluation.Eval.Seed, config.Evaluation.Target.TimeoutSeconds));
+        Assert.Equal(3, config.Evaluation.Gates.Count);
+        Assert.Single(config.Evaluation.Regressions);
+        Assert.Equal([1, 4], config.Evaluation.Eval.Concurrency);
+        Assert.Equal((0.25, "required"), (config.Evaluation.Eval.MaxCost, config.Evaluation.Target.Usage));
+        Assert.Equal(EmbeddingPrecision.Int8, config.Engine.Embedding.Precision);
+        Assert.Equal((0.2, 400.0, 50, 3), (config.Evaluation.Faults!.ErrorRate, config.Evaluation.Faults.LatencyMs, config.Evaluation.Faults.CrashAfterRequests, config.Evaluation.Faults.Seed));
         var faultsLine = EveryField.Split('\n').ToList().FindIndex(l => l.TrimEnd() == "faults:") + 1;
-        Assert.Equal($"raggate.yaml:{faultsLine}", config.Faults.Source);
+        Assert.Equal($"raggate.yaml:{faultsLine}", config.Evaluation.Faults.Source);
     }
 
     [Fact]

@@ -138,9 +138,10 @@ public sealed class ChunkerTests
     }
 
     [Theory]
-    [InlineData(0, 0, 512, "chunking:max_tokens: expected a positive number, found 0")]
-    [InlineData(10, 10, 512, "chunking:overlap_tokens: expected at least 0 and less than max_tokens (10), found 10")]
-    [InlineData(10, -1, 512, "chunking:overlap_tokens: expected at least 0 and less than max_tokens (10), found -1")]
+    [InlineData(0, 0, 512, "chunking:max_tokens: 0 is out of range; expected between 8 and 512")]
+    [InlineData(513, 16, 512, "chunking:max_tokens: 513 is out of range; expected between 8 and 512")]
+    [InlineData(10, 10, 512, "chunking:overlap: 10 is out of range; expected at least 0 and less than max_tokens (10)")]
+    [InlineData(10, -1, 512, "chunking:overlap: -1 is out of range; expected at least 0 and less than max_tokens (10)")]
     [InlineData(300, 16, 256, "chunking:max_tokens: expected at most 256 (the embedding model's maximum), found 300")]
     public void Ctor_InvalidOptions_ThrowsOneLineInputError(int max, int overlap, int modelMax, string expected)
     {

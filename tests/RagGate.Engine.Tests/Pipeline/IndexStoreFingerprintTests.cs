@@ -1,8 +1,9 @@
 using RagGate.Engine.Chunking;
+using RagGate.Engine.Configuration;
+using RagGate.Engine.Embeddings;
 using RagGate.Engine.Indexing;
 using RagGate.Engine.Pipeline;
 using RagGate.Engine.Tests.Embeddings;
-using RagGate.Evaluation.Config;
 
 namespace RagGate.Engine.Tests.Pipeline;
 
@@ -40,9 +41,9 @@ public sealed class IndexStoreFingerprintTests
         var config = Config(folder);
         var first = await OpenAsync(config);
         // Same length and the same modification time: only the content tells the change apart.
-        var written = File.GetLastWriteTimeUtc(config.Corpus!);
-        await File.WriteAllTextAsync(config.Corpus!, Corpus.Replace("metal.", "metal!", StringComparison.Ordinal));
-        File.SetLastWriteTimeUtc(config.Corpus!, written);
+        var written = File.GetLastWriteTimeUtc(config.Engine.Corpus!);
+        await File.WriteAllTextAsync(config.Engine.Corpus!, Corpus.Replace("metal.", "metal!", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(config.Engine.Corpus!, written);
 
         var (rebuilt, inferences, hits) = await OpenCountingAsync(config);
 
@@ -58,11 +59,11 @@ public sealed class IndexStoreFingerprintTests
         var config = Config(folder);
         await OpenAsync(config);
 
-        var (rebuilt, inferences, _) = await OpenCountingAsync(config with { Embedding = config.Embedding with { Model = "arctic-embed-xs" } });
+        var (rebuilt, inferences, _) = await OpenCountingAsync(config.WithEngine(e => e with { Embedding = e.Embedding with { Model = "arctic-embed-xs" } }));
 
         Assert.Equal("arctic-embed-xs", rebuilt.Manifest.ModelId);
         Assert.Equal(2L, inferences);
-        Assert.Equal("arctic-embed-xs", (await RagIndex.LoadAsync(config.Index!)).Manifest.ModelId);
+        Assert.Equal("arctic-embed-xs", (await RagIndex.LoadAsync(config.Engine.Index!)).Manifest.ModelId);
     }
 
     [Fact]
@@ -72,29 +73,26 @@ public sealed class IndexStoreFingerprintTests
         var config = Config(folder);
         await OpenAsync(config);
 
-        var (rebuilt, _, _) = await OpenCountingAsync(config with { Chunking = new ChunkingSettings { Mode = "tokens", MaxTokens = 8, Overlap = 0 } });
+        var (rebuilt, _, _) = await OpenCountingAsync(config.WithEngine(e => e with { Chunking = new ChunkingOptions { Mode = ChunkingMode.Tokens, MaxTokens = 8, OverlapTokens = 0 } }));
 
         // Both short documents fit one 8-piece chunk, so the chunks (and the content hash) may not
         // change; the saved manifest says which chunking built the index.
         Assert.Equal((ChunkingMode.Tokens, 8), (rebuilt.Manifest.Chunking.Mode, rebuilt.Manifest.Chunking.MaxTokens));
-        Assert.Equal(ChunkingMode.Tokens, (await RagIndex.LoadAsync(config.Index!)).Manifest.Chunking.Mode);
+        Assert.Equal(ChunkingMode.Tokens, (await RagIndex.LoadAsync(config.Engine.Index!)).Manifest.Chunking.Mode);
     }
 
-    private static RagGateConfig Config(TempFolder folder) => new()
+    private static RagGateConfig Config(TempFolder folder) => TestConfigs.For(Path.Combine(folder.Path, "raggate.yaml"), new EngineConfig
     {
-        Path = Path.Combine(folder.Path, "raggate.yaml"),
         Corpus = folder.Write("corpus.jsonl", Corpus),
         Index = Path.Combine(folder.Path, "index"),
-        Embedding = new EmbeddingSettings { Cache = Path.Combine(folder.Path, "cache"), Threads = 2 },
-        Chunking = new ChunkingSettings { Mode = "whole" },
-        Eval = new EvalSettings { Answer = false },
-    };
+        Embedding = new EmbeddingOptions { CacheDirectory = Path.Combine(folder.Path, "cache"), Threads = 2 },
+    });
 
     private static async Task<RagIndex> OpenAsync(RagGateConfig config) => (await OpenCountingAsync(config)).Index;
 
     private static async Task<(RagIndex Index, long Inferences, long CacheHits)> OpenCountingAsync(RagGateConfig config)
     {
-        using var embedder = RagEngine.CreateEmbedder(config.Embedding);
+        using var embedder = RagEngine.CreateEmbedder(config.Engine.Embedding);
         var index = await IndexStore.OpenOrBuildAsync(config, corpus: null, embedder, progress: null, CancellationToken.None);
         return (index, embedder.Statistics.Inferences, embedder.Statistics.CacheHits);
     }

@@ -1,8 +1,8 @@
+using RagGate.Engine.Configuration;
 using RagGate.Engine.Embeddings;
 using RagGate.Engine.Ingestion;
 using RagGate.Engine.Pipeline;
 using RagGate.Engine.Tests.Embeddings;
-using RagGate.Evaluation.Config;
 
 namespace RagGate.Engine.Tests.Pipeline;
 
@@ -37,13 +37,10 @@ public sealed class IndexStoreTests
             new Document("b", null, $"Beta {run} is a metal. It melts at high heat. Tools are made from it."),
         };
         var corpus = new IngestionResult(documents, [], "jsonl", "memory");
-        var config = new RagGateConfig
+        var config = TestConfigs.For(System.IO.Path.Combine(folder.Path, "raggate.yaml"), new EngineConfig
         {
-            Path = System.IO.Path.Combine(folder.Path, "raggate.yaml"),
-            Embedding = new EmbeddingSettings { Cache = folder.Path },
-            Chunking = new ChunkingSettings { Mode = "whole" },
-            Eval = new EvalSettings { Answer = answer },
-        };
+            Embedding = new EmbeddingOptions { CacheDirectory = folder.Path },
+        }, answer);
         using var embedder = OnnxEmbeddingGenerator.Create(new EmbeddingOptions { Threads = 2, CacheDirectory = folder.Path });
 
         await IndexStore.OpenOrBuildAsync(config, corpus, embedder, progress: null, CancellationToken.None);

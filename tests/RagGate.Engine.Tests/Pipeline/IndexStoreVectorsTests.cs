@@ -1,9 +1,11 @@
+using RagGate.Engine.Configuration;
+using RagGate.Engine.Embeddings;
 using RagGate.Engine.Indexing;
 using RagGate.Engine.Ingestion;
 using RagGate.Engine.Pipeline;
+using RagGate.Engine.Retrieval;
 using RagGate.Engine.Tests.Embeddings;
 using RagGate.Evaluation;
-using RagGate.Evaluation.Config;
 
 namespace RagGate.Engine.Tests.Pipeline;
 
@@ -19,7 +21,7 @@ public sealed class IndexStoreVectorsTests
             [new Document("a", null, "Alpha grows in water."), new Document("b", null, "Beta is a metal.")], [], "jsonl", "memory");
         var indexFolder = Path.Combine(folder.Path, "index");
 
-        using (var fp32 = RagEngine.CreateEmbedder(Config(folder, "fp32").Embedding))
+        using (var fp32 = RagEngine.CreateEmbedder(Config(folder, "fp32").Engine.Embedding))
         {
             var built = await IndexStore.OpenOrBuildAsync(Config(folder, "fp32"), corpus, fp32, progress: null, CancellationToken.None);
             Assert.Equal(VectorStorage.Fp32, built.Manifest.Vectors);
@@ -27,7 +29,7 @@ public sealed class IndexStoreVectorsTests
         }
 
         RagIndex rescored;
-        using (var embedder = RagEngine.CreateEmbedder(Config(folder, "int8-rescore").Embedding))
+        using (var embedder = RagEngine.CreateEmbedder(Config(folder, "int8-rescore").Engine.Embedding))
         {
             rescored = await IndexStore.OpenOrBuildAsync(Config(folder, "int8-rescore"), corpus, embedder, progress: null, CancellationToken.None);
             // Rebuilt (the fingerprint changed), from the cache: nothing embedded again.
@@ -39,14 +41,14 @@ public sealed class IndexStoreVectorsTests
         Assert.True(File.Exists(Path.Combine(indexFolder, "vectors.i8")));
         Assert.Equal(rescored.ContentHash, saved.ContentHash);
 
-        using (var again = RagEngine.CreateEmbedder(Config(folder, "int8-rescore").Embedding))
+        using (var again = RagEngine.CreateEmbedder(Config(folder, "int8-rescore").Engine.Embedding))
         {
             var reused = await IndexStore.OpenOrBuildAsync(Config(folder, "int8-rescore"), corpus, again, progress: null, CancellationToken.None);
             Assert.Equal(saved.ContentHash, reused.ContentHash);
             Assert.Equal(0, again.Statistics.Inferences + again.Statistics.CacheHits);
         }
 
-        using var int8 = RagEngine.CreateEmbedder(Config(folder, "int8").Embedding);
+        using var int8 = RagEngine.CreateEmbedder(Config(folder, "int8").Engine.Embedding);
         var only = await IndexStore.OpenOrBuildAsync(Config(folder, "int8"), corpus, int8, progress: null, CancellationToken.None);
         Assert.Equal(VectorStorage.Int8, only.Manifest.Vectors);
         Assert.False(File.Exists(Path.Combine(indexFolder, "vectors.bin")));
@@ -57,23 +59,20 @@ public sealed class IndexStoreVectorsTests
     {
         using var folder = new TempFolder();
         var corpus = new IngestionResult([new Document("a", null, "Alpha grows in water.")], [], "jsonl", "memory");
-        using var embedder = RagEngine.CreateEmbedder(Config(folder, "fp32").Embedding);
+        using var embedder = RagEngine.CreateEmbedder(Config(folder, "fp32").Engine.Embedding);
         await IndexStore.OpenOrBuildAsync(Config(folder, "fp32"), corpus, embedder, progress: null, CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<InputException>(() =>
-            IndexStore.OpenOrBuildAsync(Config(folder, "int8") with { Corpus = null }, null, embedder, progress: null, CancellationToken.None));
+            IndexStore.OpenOrBuildAsync(Config(folder, "int8").WithEngine(e => e with { Corpus = null }), null, embedder, progress: null, CancellationToken.None));
 
         Assert.Equal($"{Path.Combine(folder.Path, "index", "manifest.json")}:vectors: the index stores fp32 vectors, the config asks for "
             + "retrieval.vectors int8; rebuild it with raggate index --config", error.Message);
     }
 
-    private static RagGateConfig Config(TempFolder folder, string vectors) => new()
+    private static RagGateConfig Config(TempFolder folder, string vectors) => TestConfigs.For(Path.Combine(folder.Path, "raggate.yaml"), new EngineConfig
     {
-        Path = Path.Combine(folder.Path, "raggate.yaml"),
         Index = Path.Combine(folder.Path, "index"),
-        Embedding = new EmbeddingSettings { Cache = folder.Path, Threads = 2 },
-        Chunking = new ChunkingSettings { Mode = "whole" },
-        Retrieval = new RetrievalSettings { Vectors = vectors },
-        Eval = new EvalSettings { Answer = false },
-    };
+        Embedding = new EmbeddingOptions { CacheDirectory = folder.Path, Threads = 2 },
+        Retrieval = new RetrievalOptions { Vectors = EnginePolicies.VectorStorages.Get(vectors) },
+    });
 }

@@ -1,7 +1,8 @@
+using RagGate.Engine.Configuration;
 using RagGate.Engine.Pipeline;
+using RagGate.Engine.Retrieval;
 using RagGate.Engine.Tests.Embeddings;
 using RagGate.Evaluation;
-using RagGate.Evaluation.Config;
 
 namespace RagGate.Engine.Tests.Pipeline;
 
@@ -58,19 +59,17 @@ public sealed class RagEngineTests : IDisposable
         }
 
         // No corpus: the dense engine must use the saved index as it is, and it has no vectors.
-        var dense = Config("dense") with { Corpus = null };
+        var dense = Config("dense").WithEngine(e => e with { Corpus = null });
 
         var error = await Assert.ThrowsAsync<InputException>(() => RagEngine.OpenAsync(dense, corpus: null, progress: null));
 
         Assert.Contains("holds no vectors", error.Message, StringComparison.Ordinal);
     }
 
-    private RagGateConfig Config(string mode) => new()
+    private RagGateConfig Config(string mode) => TestConfigs.For(_folder.File("raggate.yaml"), new EngineConfig
     {
-        Path = _folder.File("raggate.yaml"),
         Corpus = _folder.File("docs"),
         Index = _folder.File("index"),
-        Chunking = new ChunkingSettings { Mode = "whole" },
-        Retrieval = new RetrievalSettings { Mode = mode },
-    };
+        Retrieval = new RetrievalOptions { Mode = EnginePolicies.RetrievalModes.Get(mode) },
+    }, answer: true);
 }

@@ -11,7 +11,7 @@ public sealed class EvaluationReportBuilderTests
 {
     private static readonly ScoringOptions Options = new() { RetrievalMetrics = ["recall@10"] };
 
-    private static RagGateConfig Config(string golden) => new()
+    private static EvaluationConfig Config(string golden) => new()
     {
         Path = "raggate.yaml",
         Eval = new EvalSettings { Golden = golden },

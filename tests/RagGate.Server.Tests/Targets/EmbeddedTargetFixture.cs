@@ -1,5 +1,5 @@
+using RagGate.Engine.Configuration;
 using RagGate.Engine.Pipeline;
-using RagGate.Evaluation.Config;
 
 namespace RagGate.Server.Tests.Targets;
 

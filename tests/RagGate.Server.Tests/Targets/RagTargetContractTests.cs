@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using RagGate.Evaluation.Config;
+using RagGate.Engine.Answering;
 using RagGate.Evaluation.Targets;
 
 namespace RagGate.Server.Tests.Targets;
@@ -108,7 +108,7 @@ public abstract partial class RagTargetContractTests
         var answer = await Target.AnswerAsync(OffTopic);
 
         Assert.True(answer.Refused, answer.Answer);
-        Assert.Equal(AnswerSettings.DefaultRefusal, answer.Answer);
+        Assert.Equal(AnswerOptions.DefaultRefusal, answer.Answer);
     }
 
     [Fact]

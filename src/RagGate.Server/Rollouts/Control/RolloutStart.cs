@@ -1,5 +1,5 @@
+using RagGate.Engine.Configuration;
 using RagGate.Evaluation;
-using RagGate.Evaluation.Config;
 using RagGate.Server.Hosting;
 using RagGate.Server.Rollouts.Spec;
 
@@ -31,7 +31,7 @@ public static class RolloutStart
     public static string GoldenSet(RolloutSpec spec)
     {
         if (spec.Traffic?.GoldenSet is { } golden) return golden;
-        if (spec.Revisions.Stable.Config is { } config) return RagGateConfigLoader.Load(config).Eval.Golden;
+        if (spec.Revisions.Stable.Config is { } config) return RagGateConfigLoader.Load(config).Evaluation.Eval.Golden;
         throw new InputException($"{spec.Path}: traffic.goldenSet: missing; expected a golden set when stable is a URL");
     }
 

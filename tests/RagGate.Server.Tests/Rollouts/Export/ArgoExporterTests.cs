@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RagGate.Cli.Tests.Config;
+using RagGate.Engine.Configuration;
 using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
 using RagGate.Server.Rollouts.Export;
@@ -91,10 +92,10 @@ public sealed class ArgoExporterTests : IDisposable
 
         var config = RagGateConfigLoader.Load(_temp.File("raggate.yaml"));
 
-        Assert.Equal((TargetSettings.Http, "http://support-kb-canary:8080"), (config.Target.Kind, config.Target.Url));
-        Assert.Equal(_temp.File("golden.json"), config.Eval.Golden);
-        Assert.Null(config.Corpus);
-        Assert.Equal(RagGateConfigLoader.Load(RepoRoot.Combine("samples", "support-kb", "raggate.yaml")).Gates.Count, config.Gates.Count);
+        Assert.Equal((TargetSettings.Http, "http://support-kb-canary:8080"), (config.Evaluation.Target.Kind, config.Evaluation.Target.Url));
+        Assert.Equal(_temp.File("golden.json"), config.Evaluation.Eval.Golden);
+        Assert.Null(config.Engine.Corpus);
+        Assert.Equal(RagGateConfigLoader.Load(RepoRoot.Combine("samples", "support-kb", "raggate.yaml")).Evaluation.Gates.Count, config.Evaluation.Gates.Count);
     }
 
     [Fact]

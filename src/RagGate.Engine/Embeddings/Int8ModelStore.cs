@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using RagGate.Engine.Embeddings.Quantization;
 
-namespace RagGate.Engine.Embeddings.Quantization;
+namespace RagGate.Engine.Embeddings;
 
 /// <summary>
 /// Gives the int8 model of a catalog model: read from the model folder beside the embedding cache

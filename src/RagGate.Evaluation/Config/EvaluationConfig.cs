@@ -1,34 +1,26 @@
 namespace RagGate.Evaluation.Config;
 
 /// <summary>
-/// The contents of <c>raggate.yaml</c>: what to evaluate, how, and the gates a change must pass.
-/// Paths are resolved against the config file's folder.
+/// The evaluation's part of <c>raggate.yaml</c>: what to evaluate (the target), how (eval), and the
+/// gates and regression rules a change must pass. The engine's sections are read by the engine
+/// (<c>RagGate.Engine.Configuration</c>); paths are resolved against the config file's folder.
 /// </summary>
-public sealed record RagGateConfig
+public sealed record EvaluationConfig
 {
+    /// <summary>The generation model priced and counted unless <c>answer.generation_model</c> names another.</summary>
+    public const string DefaultGenerationModel = "gpt-4o-mini";
+
     /// <summary>The config file (absolute).</summary>
     public required string Path { get; init; }
 
     /// <summary>A short name for the system, shown in reports.</summary>
     public string Name { get; init; } = "rag";
 
-    /// <summary>Corpus path for the embedded engine (absolute), or null.</summary>
-    public string? Corpus { get; init; }
-
-    /// <summary>Index folder for the embedded engine (absolute), or null.</summary>
-    public string? Index { get; init; }
-
-    /// <summary>Embedding settings.</summary>
-    public EmbeddingSettings Embedding { get; init; } = new();
-
-    /// <summary>Chunking settings.</summary>
-    public ChunkingSettings Chunking { get; init; } = new();
-
-    /// <summary>Retrieval settings.</summary>
-    public RetrievalSettings Retrieval { get; init; } = new();
-
-    /// <summary>Answer settings.</summary>
-    public AnswerSettings Answer { get; init; } = new();
+    /// <summary>
+    /// <c>answer.generation_model</c>: the model whose prices apply and whose tokenizer counts
+    /// tokens. The engine reads the same field for its context budget.
+    /// </summary>
+    public string GenerationModel { get; init; } = DefaultGenerationModel;
 
     /// <summary>The system under test.</summary>
     public TargetSettings Target { get; init; } = new();

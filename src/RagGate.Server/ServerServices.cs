@@ -2,13 +2,15 @@ using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using RagGate.Engine.Configuration;
 using RagGate.Evaluation.Config;
 using RagGate.Server.Api;
 using RagGate.Server.Faults;
 using RagGate.Server.Hardening;
+using RagGate.Server.Hosting;
 using RagGate.Server.Observability;
 
-namespace RagGate.Server.Hosting;
+namespace RagGate.Server;
 
 /// <summary>Registers the server's services: options, engine, JSON, problems, limits, metrics, OpenAPI.</summary>
 internal static class ServerServices
@@ -18,7 +20,7 @@ internal static class ServerServices
         var services = builder.Services;
         services.AddSingleton(config);
         services.AddOptions<RagServerOptions>()
-            .Configure<IConfiguration>((options, configuration) => FromConfig(options, config.Server, configuration))
+            .Configure<IConfiguration>((options, configuration) => FromConfig(options, config.Evaluation.Server, configuration))
             .BindConfiguration(RagServerOptions.Section)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<RagServerOptions>, RagServerOptionsValidator>();
@@ -30,7 +32,7 @@ internal static class ServerServices
         services.AddSingleton<QueryValidator>();
         services.AddSingleton<ServerMetrics>();
         services.TryAddSingleton(TimeProvider.System);
-        if (config.Faults is { } faults)
+        if (config.Evaluation.Faults is { } faults)
         {
             services.AddSingleton(faults);
             services.AddSingleton<FaultInjector>();
@@ -42,9 +44,9 @@ internal static class ServerServices
         services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<RagServerOptions>>((timeouts, server) =>
             timeouts.DefaultPolicy = new RequestTimeoutPolicy { Timeout = server.Value.RequestTimeout, TimeoutStatusCode = StatusCodes.Status504GatewayTimeout });
         services.AddRagRateLimiter();
-        if (config.Server.CorsOrigins.Count > 0)
+        if (config.Evaluation.Server.CorsOrigins.Count > 0)
         {
-            services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins([.. config.Server.CorsOrigins]).WithMethods("GET", "POST").WithHeaders("Content-Type")));
+            services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins([.. config.Evaluation.Server.CorsOrigins]).WithMethods("GET", "POST").WithHeaders("Content-Type")));
         }
 
         services.AddOpenApi();
@@ -56,7 +58,7 @@ internal static class ServerServices
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = config.Server.MaxBodyBytes;
+            kestrel.Limits.MaxRequestBodySize = config.Evaluation.Server.MaxBodyBytes;
         });
         LoggingSetup.Configure(builder.Logging);
         return builder;

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Reflection.Emit;
 
-namespace RagGate.Evaluation.Tests.Architecture;
+namespace RagGate.Tests;
 
 /// <summary>
 /// Which namespaces of one assembly use which: the types in member signatures, base types and attributes,
@@ -21,14 +21,14 @@ internal static class NamespaceGraph
     public static Dictionary<string, SortedSet<string>> Build(Assembly assembly)
     {
         var edges = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        foreach (var type in assembly.GetTypes())
+        foreach (var type in assembly.GetTypes().Where(t => !IsCompilerPlumbing(t) && NamespaceOf(t).Length > 0))
         {
             var from = NamespaceOf(type);
             if (!edges.TryGetValue(from, out var targets))
                 edges[from] = targets = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var used in UsedTypes(type))
             {
-                if (used.Assembly != assembly)
+                if (used.Assembly != assembly || IsCompilerPlumbing(used) || NamespaceOf(used).Length == 0)
                     continue;
                 var to = NamespaceOf(used);
                 if (to != from)
@@ -67,6 +67,20 @@ internal static class NamespaceGraph
         path.RemoveAt(path.Count - 1);
         state[node] = 2;
         return null;
+    }
+
+    // The global namespace holds only the entry point (a three-line Program.cs, the top of every graph)
+    // and types source generators emit (minimal API and configuration binding interceptors, logging),
+    // which any namespace may use: it is left out, as the compiler's own plumbing is.
+
+    // Types the compiler adds at the top level for the whole assembly (<PrivateImplementationDetails> for
+    // constant arrays and string switches, embedded attributes) belong to no feature: every namespace
+    // may use them, so counting them would report a cycle through the global namespace.
+    private static bool IsCompilerPlumbing(Type type)
+    {
+        while (type.DeclaringType is not null)
+            type = type.DeclaringType;
+        return type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), inherit: false);
     }
 
     // Nested and compiler-generated types (lambdas, async state machines) belong to their outermost type's namespace.

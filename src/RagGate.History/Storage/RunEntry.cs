@@ -2,7 +2,7 @@ using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Runs;
 using RagGate.Evaluation.Targets;
 
-namespace RagGate.History;
+namespace RagGate.History.Storage;
 
 /// <summary>A run about to be recorded: its identity, verdict, metric values and the JSON documents themselves.</summary>
 public sealed record RunEntry

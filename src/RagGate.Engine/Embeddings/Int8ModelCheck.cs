@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 
-namespace RagGate.Engine.Embeddings.Quantization;
+namespace RagGate.Engine.Embeddings;
 
 /// <summary>Compares an int8 model's vectors with the fp32 model's on a fixed sample of texts.</summary>
 internal static class Int8ModelCheck

@@ -1,9 +1,9 @@
-using RagGate.Evaluation.Config;
+using RagGate.Engine.Configuration;
 using RagGate.Server.Api;
 using RagGate.Server.Hardening;
 using RagGate.Server.Observability;
 
-namespace RagGate.Server.Hosting;
+namespace RagGate.Server;
 
 /// <summary>The middleware order and the endpoints.</summary>
 internal static class ServerPipeline
@@ -15,18 +15,18 @@ internal static class ServerPipeline
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<BodyLimitMiddleware>();
-        if (config.Server.CorsOrigins.Count > 0) app.UseCors();
+        if (config.Evaluation.Server.CorsOrigins.Count > 0) app.UseCors();
         app.UseRateLimiter();
         app.UseRequestTimeouts();
 
-        if (config.Faults is { } faults)
+        if (config.Evaluation.Faults is { } faults)
         {
             ServerLog.FaultsOn(app.Logger, faults.ErrorRate, faults.LatencyMs, faults.CrashAfterRequests?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no");
         }
 
         app.MapRagApi();
         app.MapStatus();
-        if (config.Server.AdminEnabled) app.MapAdmin();
+        if (config.Evaluation.Server.AdminEnabled) app.MapAdmin();
         app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint();
         return app;

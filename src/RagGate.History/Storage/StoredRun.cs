@@ -1,6 +1,6 @@
 using RagGate.Evaluation.Targets;
 
-namespace RagGate.History;
+namespace RagGate.History.Storage;
 
 /// <summary>A run read back from history. The JSON documents are filled only by <see cref="IRunStore.GetAsync"/>.</summary>
 public sealed record StoredRun

@@ -1,4 +1,4 @@
-namespace RagGate.History;
+namespace RagGate.History.Storage;
 
 /// <summary>
 /// Where runs are remembered: each evaluation recorded whole (in one transaction) with its verdict, scorecard,

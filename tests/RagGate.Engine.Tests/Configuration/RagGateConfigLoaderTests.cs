@@ -1,6 +1,13 @@
+using RagGate.Engine.Answering;
+using RagGate.Engine.Chunking;
+using RagGate.Engine.Configuration;
+using RagGate.Engine.Embeddings;
+using RagGate.Engine.Indexing;
+using RagGate.Engine.Retrieval;
+using RagGate.Evaluation;
 using RagGate.Evaluation.Config;
 
-namespace RagGate.Evaluation.Tests.Config;
+namespace RagGate.Engine.Tests.Configuration;
 
 public sealed class RagGateConfigLoaderTests
 {
@@ -15,12 +22,12 @@ public sealed class RagGateConfigLoaderTests
     {
         var config = Parse(Minimal);
 
-        Assert.Equal("/base/docs", config.Corpus);
-        Assert.Equal("/base/golden.json", config.Eval.Golden);
-        Assert.Equal("minilm-l6-v2", config.Embedding.Model);
-        Assert.Equal("dense", config.Retrieval.Mode);
-        Assert.Equal(10, config.Eval.K);
-        Assert.Empty(config.Gates);
+        Assert.Equal("/base/docs", config.Engine.Corpus);
+        Assert.Equal("/base/golden.json", config.Evaluation.Eval.Golden);
+        Assert.Equal("minilm-l6-v2", config.Engine.Embedding.Model);
+        Assert.Equal(RetrievalMode.Dense, config.Engine.Retrieval.Mode);
+        Assert.Equal(10, config.Evaluation.Eval.K);
+        Assert.Empty(config.Evaluation.Gates);
     }
 
     [Fact]
@@ -28,16 +35,16 @@ public sealed class RagGateConfigLoaderTests
     {
         var config = Parse(Minimal + "eval:\n  split: dev\nanswer:\n  answerer: extractive\n  system_prompt: \"Answer from {context}.\"\n  prompt_template: \"Q: {question}\"\n");
 
-        Assert.Equal("dev", config.Eval.Split);
-        Assert.Equal("Answer from {context}.", config.Answer.SystemPrompt);
-        Assert.Equal("Q: {question}", config.Answer.PromptTemplate);
+        Assert.Equal("dev", config.Evaluation.Eval.Split);
+        Assert.Equal("Answer from {context}.", config.Engine.Answer.SystemPrompt);
+        Assert.Equal("Q: {question}", config.Engine.Answer.PromptTemplate);
     }
 
     [Fact]
     public void Parse_NoMinRelevance_UsesTheOneDefault()
     {
-        Assert.Equal(AnswerSettings.DefaultMinRelevance, Parse(Minimal).Answer.MinRelevance);
-        Assert.Equal(AnswerSettings.DefaultMinRelevance, new AnswerSettings().MinRelevance);
+        Assert.Equal(AnswerOptions.DefaultMinRelevance, Parse(Minimal).Engine.Answer.MinRelevance);
+        Assert.Equal(AnswerOptions.DefaultMinRelevance, new AnswerOptions().MinRelevance);
     }
 
     [Fact]
@@ -55,19 +62,19 @@ public sealed class RagGateConfigLoaderTests
                 max: 3000
             """);
 
-        Assert.Collection(config.Gates,
+        Assert.Collection(config.Evaluation.Gates,
             g => Assert.Equal(("recall@10", GateOperator.AtLeast, 0.85, GateMode.Point), (g.Metric, g.Operator, g.Threshold, g.Mode)),
             g => Assert.Equal(("latency_p95_ms", GateOperator.Below, 500.0), (g.Metric, g.Operator, g.Threshold)),
             g => Assert.Equal(("success@5", GateOperator.AtLeast, 0.7, GateMode.LowerBound, "billing"), (g.Metric, g.Operator, g.Threshold, g.Mode, g.Category)),
             g => Assert.Equal(("tokens_per_query", GateOperator.AtMost, 3000.0), (g.Metric, g.Operator, g.Threshold)));
-        Assert.Equal("raggate.yaml:5", config.Gates[1].Source);
+        Assert.Equal("raggate.yaml:5", config.Evaluation.Gates[1].Source);
     }
 
     [Fact]
     public void Parse_EmbeddingPrecision_DefaultsToFp32AndReadsInt8()
     {
-        Assert.Equal("fp32", Parse(Minimal).Embedding.Precision);
-        Assert.Equal("int8", Parse(Minimal + "embedding:\n  precision: int8\n").Embedding.Precision);
+        Assert.Equal(EmbeddingPrecision.Fp32, Parse(Minimal).Engine.Embedding.Precision);
+        Assert.Equal(EmbeddingPrecision.Int8, Parse(Minimal + "embedding:\n  precision: int8\n").Engine.Embedding.Precision);
     }
 
     [Fact]
@@ -82,9 +89,9 @@ public sealed class RagGateConfigLoaderTests
     [Fact]
     public void Parse_RetrievalVectors_DefaultsToFp32AndReadsInt8Choices()
     {
-        Assert.Equal("fp32", Parse(Minimal).Retrieval.Vectors);
-        Assert.Equal("int8", Parse(Minimal + "retrieval:\n  vectors: int8\n").Retrieval.Vectors);
-        Assert.Equal("int8-rescore", Parse(Minimal + "retrieval:\n  vectors: int8-rescore\n").Retrieval.Vectors);
+        Assert.Equal(VectorStorage.Fp32, Parse(Minimal).Engine.Retrieval.Vectors);
+        Assert.Equal(VectorStorage.Int8, Parse(Minimal + "retrieval:\n  vectors: int8\n").Engine.Retrieval.Vectors);
+        Assert.Equal(VectorStorage.Int8Rescore, Parse(Minimal + "retrieval:\n  vectors: int8-rescore\n").Engine.Retrieval.Vectors);
     }
 
     [Fact]
@@ -101,7 +108,7 @@ public sealed class RagGateConfigLoaderTests
     {
         var config = Parse(Minimal + "regression:\n  - metric: ndcg@10\n    max_drop: 0.03\n    alpha: 0.01\n");
 
-        var rule = Assert.Single(config.Regressions);
+        var rule = Assert.Single(config.Evaluation.Regressions);
         Assert.Equal(("ndcg@10", 0.03, 0.01), (rule.Metric, rule.MaxDrop, rule.Alpha));
     }
 
@@ -143,7 +150,7 @@ public sealed class RagGateConfigLoaderTests
     [Fact]
     public void Parse_BadChoiceAndBadNumber_NameTheField()
     {
-        Assert.Equal("raggate.yaml:4: retrieval.mode: 'sparse' is not allowed; expected one of: dense, bm25, hybrid",
+        Assert.Equal("raggate.yaml:4: retrieval.mode: 'sparse' is not a registered retrieval mode; expected one of: dense, bm25, hybrid",
             ErrorOf(Minimal + "retrieval:\n  mode: sparse\n"));
         Assert.Equal("raggate.yaml:4: eval.k: expected a whole number", ErrorOf(Minimal + "eval:\n  k: ten\n"));
         Assert.Equal("raggate.yaml:4: eval.k: 0 is out of range; expected between 1 and 10000", ErrorOf(Minimal + "eval:\n  k: 0\n"));
@@ -152,8 +159,39 @@ public sealed class RagGateConfigLoaderTests
     [Fact]
     public void Parse_OverlapNotBelowMaxTokens_IsAnError()
     {
-        Assert.Contains("chunking.overlap: 64 is out of range; expected less than max_tokens (64)",
+        Assert.Contains("chunking.overlap: 64 is out of range; expected at least 0 and less than max_tokens (64)",
             ErrorOf(Minimal + "chunking:\n  max_tokens: 64\n  overlap: 64\n"));
+    }
+
+    [Theory]
+    [InlineData("chunking:\n  mode: lines\n", "chunking.mode: 'lines' is not a registered chunking mode; expected one of: tokens, whole")]
+    [InlineData("retrieval:\n  vectors: int4\n", "retrieval.vectors: 'int4' is not a registered vector storage; expected one of: fp32, int8, int8-rescore")]
+    [InlineData("embedding:\n  precision: fp16\n", "embedding.precision: 'fp16' is not a registered embedding precision; expected one of: fp32, int8")]
+    [InlineData("answer:\n  answerer: llama\n", "answer.answerer: 'llama' is not a registered answerer; expected one of: extractive, chat")]
+    [InlineData("embedding:\n  model: e5-small\n", "embedding.model: 'e5-small' is not an embedding model; expected one of: minilm-l6-v2, arctic-embed-xs")]
+    [InlineData("answer:\n  answerer: chat\n  chat:\n    base_url: localhost:8080\n    model: m\n", "answer.chat.base_url: 'localhost:8080' is not an http(s) URL; expected for example http://127.0.0.1:8080/v1")]
+    [InlineData("answer:\n  answerer: chat\n", "answer.chat: the chat answerer needs chat.base_url and chat.model")]
+    public void Parse_EngineNameNotRegistered_NamesTheFieldAndTheRegisteredNames(string section, string expected)
+    {
+        var message = ErrorOf(Minimal + section);
+
+        Assert.StartsWith("raggate.yaml:", message, StringComparison.Ordinal);
+        Assert.EndsWith(expected, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_EngineSections_ReadIntoTheEnginesOwnOptions()
+    {
+        var config = Parse(Minimal + "embedding:\n  precision: INT8\n  cache: .cache\nchunking:\n  mode: whole\nretrieval:\n  mode: hybrid\n  vectors: int8-rescore\n  top_k: 7\n"
+            + "answer:\n  answerer: chat\n  generation_model: gpt-4o\n  chat:\n    base_url: http://127.0.0.1:9/v1\n    model: m\n");
+
+        Assert.Equal(
+            (EmbeddingPrecision.Int8, "/base/.cache", ChunkingMode.Whole, RetrievalMode.Hybrid, VectorStorage.Int8Rescore, 7),
+            (config.Engine.Embedding.Precision, config.Engine.Embedding.CacheDirectory, config.Engine.Chunking.Mode, config.Engine.Retrieval.Mode, config.Engine.Retrieval.Vectors, config.Engine.Retrieval.TopK));
+        Assert.Equal((AnswererKind.Chat, "http://127.0.0.1:9/v1", "m", ChatEndpoint.DefaultApiKeyEnv),
+            (config.Engine.Answer.Answerer, config.Engine.Answer.Chat!.BaseUrl.OriginalString, config.Engine.Answer.Chat.Model, config.Engine.Answer.Chat.ApiKeyEnv));
+        // The one field both halves read: the engine counts context with it, the evaluation prices it.
+        Assert.Equal(("gpt-4o", "gpt-4o"), (config.Engine.Answer.GenerationModel, config.Evaluation.GenerationModel));
     }
 
     [Fact]
@@ -192,7 +230,7 @@ public sealed class RagGateConfigLoaderTests
     {
         var config = Parse(Minimal + "eval:\n  k: 50\ngates:\n  - recall@50 >= 0.9\n  - mrr >= 0.5\n");
 
-        Assert.Equal(["recall@50", "mrr"], config.Gates.Select(g => g.Metric));
+        Assert.Equal(["recall@50", "mrr"], config.Evaluation.Gates.Select(g => g.Metric));
     }
 
     [Fact]
@@ -201,13 +239,13 @@ public sealed class RagGateConfigLoaderTests
         var config = Parse(Minimal + "target:\n  kind: http\n  url: http://127.0.0.1:9/\n  usage: required\neval:\n  concurrency: [1, 4, 16]\n  max_cost: 0.5\n");
         var single = Parse(Minimal + "eval:\n  concurrency: 8\n");
 
-        Assert.Equal([1, 4, 16], config.Eval.Concurrency);
-        Assert.Equal(0.5, config.Eval.MaxCost);
-        Assert.Equal(TargetSettings.UsageRequired, config.Target.Usage);
-        Assert.Equal([8], single.Eval.Concurrency);
+        Assert.Equal([1, 4, 16], config.Evaluation.Eval.Concurrency);
+        Assert.Equal(0.5, config.Evaluation.Eval.MaxCost);
+        Assert.Equal(TargetSettings.UsageRequired, config.Evaluation.Target.Usage);
+        Assert.Equal([8], single.Evaluation.Eval.Concurrency);
         var defaults = Parse(Minimal);
-        Assert.Equal([1], defaults.Eval.Concurrency);
-        Assert.Equal(((double?)null, TargetSettings.UsageEstimate), (defaults.Eval.MaxCost, defaults.Target.Usage));
+        Assert.Equal([1], defaults.Evaluation.Eval.Concurrency);
+        Assert.Equal(((double?)null, TargetSettings.UsageEstimate), (defaults.Evaluation.Eval.MaxCost, defaults.Evaluation.Target.Usage));
     }
 
     [Theory]
@@ -223,6 +261,6 @@ public sealed class RagGateConfigLoaderTests
     [Fact]
     public void Parse_PassAllKGate_Accepted()
     {
-        Assert.Equal("pass^k", Assert.Single(Parse(Minimal + "gates:\n  - pass^k >= 0.8\n").Gates).Metric);
+        Assert.Equal("pass^k", Assert.Single(Parse(Minimal + "gates:\n  - pass^k >= 0.8\n").Evaluation.Gates).Metric);
     }
 }

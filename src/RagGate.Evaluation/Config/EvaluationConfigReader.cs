@@ -6,35 +6,31 @@ using RagGate.Evaluation.Tokens;
 
 namespace RagGate.Evaluation.Config;
 
-/// <summary>Reads and validates <c>raggate.yaml</c>; every error is one line naming the file, line and field.</summary>
-public static partial class RagGateConfigLoader
+/// <summary>
+/// Reads the evaluation's part of <c>raggate.yaml</c> (<c>name</c>, <c>target</c>, <c>eval</c>,
+/// <c>server</c>, <c>faults</c>, <c>gates</c>, <c>regression</c> and <c>answer.generation_model</c>);
+/// every error is one line naming the file, line and field. The engine reads its own sections from
+/// the same root, and the root's unknown fields are rejected once both have read it.
+/// </summary>
+public static partial class EvaluationConfigReader
 {
-    /// <summary>Loads a config file.</summary>
-    public static RagGateConfig Load(string path)
+    /// <summary>
+    /// Reads the evaluation's sections of <paramref name="root"/>, parsed from <paramref name="file"/>;
+    /// relative paths resolve against <paramref name="baseDirectory"/>.
+    /// </summary>
+    public static EvaluationConfig Read(YamlSection root, string file, string baseDirectory)
     {
-        var text = InputFile.ReadText(path, "a raggate.yaml config");
-        var full = System.IO.Path.GetFullPath(path);
-        return Parse(path, text, System.IO.Path.GetDirectoryName(full)!) with { Path = full };
-    }
-
-    /// <summary>Parses config text; relative paths resolve against <paramref name="baseDirectory"/>.</summary>
-    public static RagGateConfig Parse(string file, string text, string baseDirectory)
-    {
-        var root = YamlSection.Parse(file, text);
+        ArgumentNullException.ThrowIfNull(root);
         root.Int("version", 1, 1, 1);
         string? Resolve(string? p) => p is null ? null : System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, p));
+        // The engine reads the rest of this section; only the model that prices and counts is evaluation's.
         var answer = root.Section("answer");
 
-        var config = new RagGateConfig
+        var config = new EvaluationConfig
         {
             Path = System.IO.Path.GetFullPath(file),
             Name = root.String("name", "rag")!,
-            Corpus = Resolve(root.PathString("corpus")),
-            Index = Resolve(root.PathString("index")),
-            Embedding = ReadEmbedding(root.Section("embedding"), Resolve),
-            Chunking = ReadChunking(root.Section("chunking")),
-            Retrieval = ReadRetrieval(root.Section("retrieval")),
-            Answer = ReadAnswer(answer),
+            GenerationModel = answer?.String("generation_model", EvaluationConfig.DefaultGenerationModel) ?? EvaluationConfig.DefaultGenerationModel,
             Target = ReadTarget(root.Section("target")),
             Eval = ReadEval(root, Resolve),
             Server = ReadServer(root.Section("server")),
@@ -42,93 +38,9 @@ public static partial class RagGateConfigLoader
             Gates = root.Items("gates").Select(item => ReadGate(file, item)).ToList(),
             Regressions = root.Items("regression").Select(item => ReadRegression(file, item)).ToList(),
         };
-        root.RejectUnknownFields();
         CutoffCheck.Validate(config, config.Eval.K, "eval.k");
         CheckGenerationModel(config, answer);
-
-        if (config.Target.Kind == TargetSettings.Embedded && config.Corpus is null && config.Index is null)
-        {
-            throw new InputException($"{file}:1: corpus: missing; expected the corpus path (or an index folder) for the embedded engine");
-        }
-
         return config;
-    }
-
-    private static EmbeddingSettings ReadEmbedding(YamlSection? s, Func<string?, string?> resolve)
-    {
-        if (s is null) return new();
-        var settings = new EmbeddingSettings
-        {
-            Model = s.String("model", "minilm-l6-v2")!,
-            Threads = s.Int("threads", 0, 0, 256),
-            BatchSize = s.Int("batch_size", 32, 1, 4096),
-            Precision = s.Choice("precision", "fp32", "fp32", "int8"),
-            Cache = resolve(s.PathString("cache")),
-        };
-        s.RejectUnknownFields();
-        return settings;
-    }
-
-    private static ChunkingSettings ReadChunking(YamlSection? s)
-    {
-        if (s is null) return new();
-        var settings = new ChunkingSettings
-        {
-            Mode = s.Choice("mode", "tokens", "tokens", "whole"),
-            MaxTokens = s.Int("max_tokens", 128, 8, 512),
-            Overlap = s.Int("overlap", 16, 0, 256),
-        };
-        if (settings.Overlap >= settings.MaxTokens)
-        {
-            throw s.Error("overlap", $"{settings.Overlap} is out of range; expected less than max_tokens ({settings.MaxTokens})");
-        }
-
-        s.RejectUnknownFields();
-        return settings;
-    }
-
-    private static RetrievalSettings ReadRetrieval(YamlSection? s)
-    {
-        if (s is null) return new();
-        var settings = new RetrievalSettings
-        {
-            Mode = s.Choice("mode", "dense", "dense", "bm25", "hybrid"),
-            TopK = s.Int("top_k", 5, 1, 1000),
-            K1 = s.Number("k1", 0.9, 0, 10),
-            B = s.Number("b", 0.4, 0, 1),
-            RrfK = s.Int("rrf_k", 60, 1, 10_000),
-            Vectors = s.Choice("vectors", "fp32", "fp32", "int8", "int8-rescore"),
-        };
-        s.RejectUnknownFields();
-        return settings;
-    }
-
-    private static AnswerSettings ReadAnswer(YamlSection? s)
-    {
-        if (s is null) return new();
-        var chat = s.Section("chat");
-        var settings = new AnswerSettings
-        {
-            Answerer = s.Choice("answerer", "extractive", "extractive", "chat"),
-            GenerationModel = s.String("generation_model", "gpt-4o-mini")!,
-            MinRelevance = s.Number("min_relevance", AnswerSettings.DefaultMinRelevance, -1, 1),
-            Refusal = s.String("refusal", AnswerSettings.DefaultRefusal)!,
-            MaxContextTokens = s.Int("max_context_tokens", 1500, 16, 1_000_000),
-            MaxSentences = s.Int("max_sentences", AnswerSettings.DefaultMaxSentences, 1, 50),
-            SystemPrompt = s.String("system_prompt"),
-            PromptTemplate = s.String("prompt_template"),
-            ChatBaseUrl = chat?.String("base_url"),
-            ChatModel = chat?.String("model"),
-            ChatApiKeyEnv = chat?.String("api_key_env", "OPENAI_API_KEY") ?? "OPENAI_API_KEY",
-        };
-        chat?.RejectUnknownFields();
-        if (settings.Answerer == "chat" && (settings.ChatBaseUrl is null || settings.ChatModel is null))
-        {
-            throw s.Error("chat", "the chat answerer needs chat.base_url and chat.model");
-        }
-
-        s.RejectUnknownFields();
-        return settings;
     }
 
     private static TargetSettings ReadTarget(YamlSection? s)
@@ -293,9 +205,9 @@ public static partial class RagGateConfigLoader
     }
 
     // The price and the tokenizer are looked up here, so an unknown model is blamed at its config line, not at prices.yaml.
-    private static void CheckGenerationModel(RagGateConfig config, YamlSection? answer)
+    private static void CheckGenerationModel(EvaluationConfig config, YamlSection? answer)
     {
-        var model = config.Answer.GenerationModel;
+        var model = config.GenerationModel;
         if (config.Eval.Prices is { } path && !File.Exists(path))
         {
             return; // a missing price table is reported, with its own path, when the prices are loaded for scoring
