@@ -13,8 +13,7 @@ internal sealed class RolloutAbortCommand : RaggateCommand<RolloutAbortCommandSe
     public RolloutAbortCommand()
         : base("abort", "Roll a running rollout back: all traffic to stable, the canary stopped")
     {
-        Options.Add(_state);
-        Options.Add(_spec);
+        AddSymbols(_state, _spec);
     }
 
     /// <inheritdoc />

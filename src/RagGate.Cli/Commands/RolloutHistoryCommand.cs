@@ -13,8 +13,7 @@ internal sealed class RolloutHistoryCommand : RaggateCommand<RolloutHistoryComma
     public RolloutHistoryCommand()
         : base("history", "List a rollout's revisions and events, with the reason of every rollback")
     {
-        Options.Add(_state);
-        Options.Add(_spec);
+        AddSymbols(_state, _spec);
     }
 
     /// <inheritdoc />

@@ -14,9 +14,7 @@ internal sealed class RolloutPromoteCommand : RaggateCommand<RolloutPromoteComma
     public RolloutPromoteCommand()
         : base("promote", "Resume a paused rollout, or with --full promote the canary now")
     {
-        Options.Add(_state);
-        Options.Add(_spec);
-        Options.Add(_full);
+        AddSymbols(_state, _spec, _full);
     }
 
     /// <inheritdoc />

@@ -16,10 +16,7 @@ internal sealed class RolloutStartCommand : RaggateCommand<RolloutStartCommandSe
     public RolloutStartCommand()
         : base("start", "Run a canary rollout to its end: exit 0 promoted, 1 rolled back, 2 bad spec")
     {
-        Options.Add(_spec);
-        Options.Add(_canary);
-        Options.Add(_state);
-        Options.Add(_allowFaults);
+        AddSymbols(_spec, _canary, _state, _allowFaults);
     }
 
     /// <inheritdoc />

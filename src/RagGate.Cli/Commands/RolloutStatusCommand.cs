@@ -15,9 +15,7 @@ internal sealed class RolloutStatusCommand : RaggateCommand<RolloutStatusCommand
     public RolloutStatusCommand()
         : base("status", "Show a rollout's phase, step, canary weight and revisions")
     {
-        Options.Add(_state);
-        Options.Add(_spec);
-        Options.Add(_json);
+        AddSymbols(_state, _spec, _json);
     }
 
     /// <inheritdoc />

@@ -18,9 +18,7 @@ internal sealed class RolloutUndoCommand : RaggateCommand<RolloutUndoCommandSett
     public RolloutUndoCommand()
         : base("undo", "Return to the previous stable revision (or --to-revision N)")
     {
-        Options.Add(_state);
-        Options.Add(_spec);
-        Options.Add(_to);
+        AddSymbols(_state, _spec, _to);
     }
 
     /// <inheritdoc />

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.AI.Evaluation;
 using RagGate.Evaluation.AnswerQuality;
 using RagGate.Evaluation.Config;
@@ -10,29 +9,16 @@ namespace RagGate.Testing.Evaluators;
 /// RagGate's <c>answer_keyword_hit</c>: 1 when the answer (not a refusal) holds at least one expected keyword, else 0.
 /// Needs an <see cref="ExpectedKeywordsEvaluatorContext"/>.
 /// </summary>
-public sealed class AnswerKeywordEvaluator(IReadOnlyList<string>? refusalMarkers = null) : IEvaluator
+public sealed class AnswerKeywordEvaluator(IReadOnlyList<string>? refusalMarkers = null) : TextEvaluator(MetricCatalog.AnswerKeywordHit)
 {
     private readonly IReadOnlyList<string> _refusalMarkers = refusalMarkers ?? EvalSettings.DefaultRefusalMarkers;
 
     /// <inheritdoc />
-    public IReadOnlyCollection<string> EvaluationMetricNames { get; } = [MetricCatalog.AnswerKeywordHit];
-
-    /// <inheritdoc />
-    public ValueTask<EvaluationResult> EvaluateAsync(
-        IEnumerable<ChatMessage> messages,
-        ChatResponse modelResponse,
-        ChatConfiguration? chatConfiguration = null,
-        IEnumerable<EvaluationContext>? additionalContext = null,
-        CancellationToken cancellationToken = default)
+    protected override EvaluationMetric Evaluate(string answer, IEnumerable<EvaluationContext> context)
     {
-        var metric = new NumericMetric(MetricCatalog.AnswerKeywordHit);
-        if (additionalContext?.OfType<ExpectedKeywordsEvaluatorContext>().FirstOrDefault() is not { } keywords)
-        {
-            metric.AddDiagnostics(EvaluationDiagnostic.Error($"{nameof(ExpectedKeywordsEvaluatorContext)} was not given"));
-            return ValueTask.FromResult(new EvaluationResult(metric));
-        }
+        var metric = new NumericMetric(MetricName);
+        if (Require<ExpectedKeywordsEvaluatorContext>(context, metric) is not { } keywords) return metric;
 
-        var answer = modelResponse.Text;
         var refused = AnswerChecks.IsRefusal(answer, refusedBySystem: null, _refusalMarkers);
         var hit = AnswerChecks.KeywordHit(answer, refused, keywords.Keywords);
         metric.Value = hit ? 1 : 0;
@@ -40,6 +26,6 @@ public sealed class AnswerKeywordEvaluator(IReadOnlyList<string>? refusalMarkers
             : refused ? "the answer is a refusal" : $"the answer holds none of: {string.Join(", ", keywords.Keywords.Select(k => $"'{k}'"))}";
         metric.Interpretation = new EvaluationMetricInterpretation(hit ? EvaluationRating.Good : EvaluationRating.Unacceptable, failed: !hit, metric.Reason);
         metric.AddOrUpdateContext(keywords);
-        return ValueTask.FromResult(new EvaluationResult(metric));
+        return metric;
     }
 }

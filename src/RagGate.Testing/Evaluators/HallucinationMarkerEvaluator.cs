@@ -1,4 +1,3 @@
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.AI.Evaluation;
 using RagGate.Evaluation.AnswerQuality;
 using RagGate.Evaluation.Config;
@@ -7,25 +6,17 @@ using RagGate.Evaluation.Metrics;
 namespace RagGate.Testing.Evaluators;
 
 /// <summary>RagGate's <c>hallucination_free</c> check: true when the answer holds none of the hallucination markers.</summary>
-public sealed class HallucinationMarkerEvaluator(IReadOnlyList<string>? markers = null) : IEvaluator
+public sealed class HallucinationMarkerEvaluator(IReadOnlyList<string>? markers = null) : TextEvaluator(MetricCatalog.HallucinationFree)
 {
     private readonly IReadOnlyList<string> _markers = markers ?? EvalSettings.DefaultHallucinationMarkers;
 
     /// <inheritdoc />
-    public IReadOnlyCollection<string> EvaluationMetricNames { get; } = [MetricCatalog.HallucinationFree];
-
-    /// <inheritdoc />
-    public ValueTask<EvaluationResult> EvaluateAsync(
-        IEnumerable<ChatMessage> messages,
-        ChatResponse modelResponse,
-        ChatConfiguration? chatConfiguration = null,
-        IEnumerable<EvaluationContext>? additionalContext = null,
-        CancellationToken cancellationToken = default)
+    protected override EvaluationMetric Evaluate(string answer, IEnumerable<EvaluationContext> context)
     {
-        var found = TextChecks.FindMarkers(modelResponse.Text, _markers);
-        var metric = new BooleanMetric(MetricCatalog.HallucinationFree, found.Count == 0,
+        var found = TextChecks.FindMarkers(answer, _markers);
+        var metric = new BooleanMetric(MetricName, found.Count == 0,
             found.Count == 0 ? "no hallucination marker" : $"the answer contains {string.Join(", ", found.Select(m => $"'{m}'"))}");
         metric.Interpretation = new EvaluationMetricInterpretation(found.Count == 0 ? EvaluationRating.Good : EvaluationRating.Unacceptable, failed: found.Count > 0, metric.Reason);
-        return ValueTask.FromResult(new EvaluationResult(metric));
+        return metric;
     }
 }

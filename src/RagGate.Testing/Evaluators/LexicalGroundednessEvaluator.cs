@@ -1,4 +1,3 @@
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.AI.Evaluation;
 using RagGate.Evaluation.AnswerQuality;
 using RagGate.Evaluation.Metrics;
@@ -9,27 +8,15 @@ namespace RagGate.Testing.Evaluators;
 /// RagGate's <c>groundedness_lexical</c>: the share of the answer's sentences whose content words (80% of them) appear
 /// in the context it was built from (0 to 1). Needs a <see cref="GroundingContextEvaluatorContext"/>; fails below <paramref name="threshold"/>.
 /// </summary>
-public sealed class LexicalGroundednessEvaluator(double threshold = 0.5) : IEvaluator
+public sealed class LexicalGroundednessEvaluator(double threshold = 0.5) : TextEvaluator(MetricCatalog.GroundednessLexical)
 {
     /// <inheritdoc />
-    public IReadOnlyCollection<string> EvaluationMetricNames { get; } = [MetricCatalog.GroundednessLexical];
-
-    /// <inheritdoc />
-    public ValueTask<EvaluationResult> EvaluateAsync(
-        IEnumerable<ChatMessage> messages,
-        ChatResponse modelResponse,
-        ChatConfiguration? chatConfiguration = null,
-        IEnumerable<EvaluationContext>? additionalContext = null,
-        CancellationToken cancellationToken = default)
+    protected override EvaluationMetric Evaluate(string answer, IEnumerable<EvaluationContext> context)
     {
-        var metric = new NumericMetric(MetricCatalog.GroundednessLexical);
-        if (additionalContext?.OfType<GroundingContextEvaluatorContext>().FirstOrDefault() is not { } grounding)
-        {
-            metric.AddDiagnostics(EvaluationDiagnostic.Error($"{nameof(GroundingContextEvaluatorContext)} was not given"));
-            return ValueTask.FromResult(new EvaluationResult(metric));
-        }
+        var metric = new NumericMetric(MetricName);
+        if (Require<GroundingContextEvaluatorContext>(context, metric) is not { } grounding) return metric;
 
-        metric.Value = Groundedness.Lexical(modelResponse.Text, grounding.Context);
+        metric.Value = Groundedness.Lexical(answer, grounding.Context);
         if (metric.Value is { } value)
         {
             var failed = value < threshold;
@@ -42,6 +29,6 @@ public sealed class LexicalGroundednessEvaluator(double threshold = 0.5) : IEval
         }
 
         metric.AddOrUpdateContext(grounding);
-        return ValueTask.FromResult(new EvaluationResult(metric));
+        return metric;
     }
 }

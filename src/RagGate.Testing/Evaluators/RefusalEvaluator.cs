@@ -1,4 +1,3 @@
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.AI.Evaluation;
 using RagGate.Evaluation.AnswerQuality;
 using RagGate.Evaluation.Config;
@@ -9,7 +8,7 @@ namespace RagGate.Testing.Evaluators;
 /// Whether the answer is a refusal by RagGate's refusal markers. Not a pass or fail by itself: a refusal is right
 /// for an unanswerable question and wrong for an answerable one, so the metric carries no interpretation.
 /// </summary>
-public sealed class RefusalEvaluator(IReadOnlyList<string>? refusalMarkers = null) : IEvaluator
+public sealed class RefusalEvaluator(IReadOnlyList<string>? refusalMarkers = null) : TextEvaluator(RefusedMetricName)
 {
     /// <summary>The metric's name.</summary>
     public const string RefusedMetricName = "refused";
@@ -17,18 +16,9 @@ public sealed class RefusalEvaluator(IReadOnlyList<string>? refusalMarkers = nul
     private readonly IReadOnlyList<string> _refusalMarkers = refusalMarkers ?? EvalSettings.DefaultRefusalMarkers;
 
     /// <inheritdoc />
-    public IReadOnlyCollection<string> EvaluationMetricNames { get; } = [RefusedMetricName];
-
-    /// <inheritdoc />
-    public ValueTask<EvaluationResult> EvaluateAsync(
-        IEnumerable<ChatMessage> messages,
-        ChatResponse modelResponse,
-        ChatConfiguration? chatConfiguration = null,
-        IEnumerable<EvaluationContext>? additionalContext = null,
-        CancellationToken cancellationToken = default)
+    protected override EvaluationMetric Evaluate(string answer, IEnumerable<EvaluationContext> context)
     {
-        var refused = AnswerChecks.IsRefusal(modelResponse.Text, refusedBySystem: null, _refusalMarkers);
-        var metric = new BooleanMetric(RefusedMetricName, refused, refused ? "the answer is a refusal" : "the answer is not a refusal");
-        return ValueTask.FromResult(new EvaluationResult(metric));
+        var refused = AnswerChecks.IsRefusal(answer, refusedBySystem: null, _refusalMarkers);
+        return new BooleanMetric(MetricName, refused, refused ? "the answer is a refusal" : "the answer is not a refusal");
     }
 }
