@@ -38,6 +38,13 @@ internal static class NamespaceGraph
         return edges;
     }
 
+    /// <summary>Fails, naming the cycle as a path, when the namespaces of <paramref name="assembly"/> do not depend one way.</summary>
+    public static void AssertNoCycle(Assembly assembly)
+    {
+        var cycle = FindCycle(Build(assembly));
+        Assert.True(cycle is null, "namespace cycle: " + string.Join(" -> ", cycle ?? []));
+    }
+
     /// <summary>One namespace cycle as a path (first == last), or null when the graph has none.</summary>
     public static IReadOnlyList<string>? FindCycle(Dictionary<string, SortedSet<string>> edges)
     {

@@ -24,10 +24,10 @@ public static class EngineConfigReader
         {
             Corpus = Resolve(root.PathString("corpus")),
             Index = Resolve(root.PathString("index")),
-            Embedding = ReadEmbedding(root.Section("embedding"), Resolve),
-            Chunking = ReadChunking(root.Section("chunking")),
-            Retrieval = ReadRetrieval(root.Section("retrieval")),
-            Answer = ReadAnswer(root.Section("answer")),
+            Embedding = ReadSection<EmbeddingOptions>(root, "embedding", (s, defaults) => ReadEmbedding(s, defaults, Resolve)),
+            Chunking = ReadSection<ChunkingOptions>(root, "chunking", ReadChunking),
+            Retrieval = ReadSection<RetrievalOptions>(root, "retrieval", ReadRetrieval),
+            Answer = ReadSection<AnswerOptions>(root, "answer", ReadAnswer),
         };
     }
 
@@ -43,17 +43,27 @@ public static class EngineConfigReader
             : throw section.Error(key, $"'{name}' is not a registered {registry.Kind}; {registry.Expected}");
     }
 
-    private static EmbeddingOptions ReadEmbedding(YamlSection? s, Func<string?, string?> resolve)
+    // An absent section keeps the options' defaults; a present one is read over them, then any of its
+    // fields that was not read is rejected.
+    private static T ReadSection<T>(YamlSection root, string key, Func<YamlSection, T, T> read)
+        where T : new()
     {
-        var defaults = new EmbeddingOptions();
-        if (s is null) return defaults;
+        var defaults = new T();
+        if (root.Section(key) is not { } section) return defaults;
+        var options = read(section, defaults);
+        section.RejectUnknownFields();
+        return options;
+    }
+
+    private static EmbeddingOptions ReadEmbedding(YamlSection s, EmbeddingOptions defaults, Func<string?, string?> resolve)
+    {
         var model = s.String("model", defaults.Model)!;
         if (!EmbeddingModelCatalog.All.Any(m => string.Equals(m.Id, model, StringComparison.OrdinalIgnoreCase)))
         {
             throw s.Error("model", $"'{model}' is not an embedding model; expected one of: {string.Join(", ", EmbeddingModelCatalog.All.Select(m => m.Id))}");
         }
 
-        var options = defaults with
+        return defaults with
         {
             Model = model,
             Threads = s.Int("threads", defaults.Threads, 0, 256),
@@ -61,14 +71,10 @@ public static class EngineConfigReader
             Precision = s.Policy("precision", EnginePolicies.Precisions, defaults.Precision),
             CacheDirectory = resolve(s.PathString("cache")),
         };
-        s.RejectUnknownFields();
-        return options;
     }
 
-    private static ChunkingOptions ReadChunking(YamlSection? s)
+    private static ChunkingOptions ReadChunking(YamlSection s, ChunkingOptions defaults)
     {
-        var defaults = new ChunkingOptions();
-        if (s is null) return defaults;
         var options = defaults with
         {
             Mode = s.Policy("mode", EnginePolicies.ChunkingModes, defaults.Mode),
@@ -80,15 +86,12 @@ public static class EngineConfigReader
             throw s.Error(problem.Field, $"{problem.Value} is out of range; {problem.Expected}");
         }
 
-        s.RejectUnknownFields();
         return options;
     }
 
-    private static RetrievalOptions ReadRetrieval(YamlSection? s)
+    private static RetrievalOptions ReadRetrieval(YamlSection s, RetrievalOptions defaults)
     {
-        var defaults = new RetrievalOptions();
-        if (s is null) return defaults;
-        var options = defaults with
+        return defaults with
         {
             Mode = s.Policy("mode", EnginePolicies.RetrievalModes, defaults.Mode),
             TopK = s.Int("top_k", defaults.TopK, 1, 1000),
@@ -97,14 +100,10 @@ public static class EngineConfigReader
             RrfK = s.Int("rrf_k", defaults.RrfK, 1, 10_000),
             Vectors = s.Policy("vectors", EnginePolicies.VectorStorages, defaults.Vectors),
         };
-        s.RejectUnknownFields();
-        return options;
     }
 
-    private static AnswerOptions ReadAnswer(YamlSection? s)
+    private static AnswerOptions ReadAnswer(YamlSection s, AnswerOptions defaults)
     {
-        var defaults = new AnswerOptions();
-        if (s is null) return defaults;
         var options = defaults with
         {
             Answerer = s.Policy("answerer", EnginePolicies.Answerers, defaults.Answerer),
@@ -122,7 +121,6 @@ public static class EngineConfigReader
             throw s.Error("chat", "the chat answerer needs chat.base_url and chat.model");
         }
 
-        s.RejectUnknownFields();
         return options;
     }
 

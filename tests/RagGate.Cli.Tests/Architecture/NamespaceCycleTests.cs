@@ -5,10 +5,6 @@ public sealed class NamespaceCycleTests
     [Fact]
     public void Cli_Namespaces_DependOneWay()
     {
-        var edges = NamespaceGraph.Build(typeof(RagGate.Cli.RaggateApp).Assembly);
-
-        var cycle = NamespaceGraph.FindCycle(edges);
-
-        Assert.True(cycle is null, "namespace cycle: " + string.Join(" -> ", cycle ?? []));
+        NamespaceGraph.AssertNoCycle(typeof(RagGate.Cli.RaggateApp).Assembly);
     }
 }
