@@ -66,8 +66,8 @@ internal sealed class EvalCommand : RaggateCommand<EvalCommandSettings>
         }
         else
         {
-            using var http = engine is null ? EvalRun.HttpTargetFor(config) : null;
-            run = await EvalRun.ExecuteAsync(config, golden, engine?.Target ?? http!, cancellationToken);
+            using var http = engine is null ? EvalRun.HttpTargetFor(config.Evaluation) : null;
+            run = await EvalRun.ExecuteAsync(config.Evaluation, golden, engine?.Target ?? http!, cancellationToken);
         }
 
         // Recorded so that `raggate compare` applies the rules this run was gated with, not a guess.
@@ -78,7 +78,7 @@ internal sealed class EvalCommand : RaggateCommand<EvalCommandSettings>
         IEmbeddingGenerator<string, Embedding<float>>? embedder = engine?.Embedder ?? ownEmbedder;
         var scoring = ScoringSetup.Create(config.Evaluation, embedder);
         var report = await EvaluationReportBuilder.BuildAsync(run, golden, config.Evaluation, scoring, baseline, TimeProvider.System, cancellationToken);
-        await store.FinishAsync(run, report, config, cancellationToken);
+        await store.FinishAsync(run, report, config.Evaluation, cancellationToken);
 
         await ReportOutput.WriteAsync(report, run, settings.Out, settings.Json, cancellationToken);
         if (run.Stopped is { } stopped) await Console.Error.WriteLineAsync($"raggate: {stopped}");

@@ -15,14 +15,15 @@ internal static class DryRun
 {
     public static DryRunEstimate Estimate(RagGateConfig config, GoldenSet golden)
     {
+        var eval = config.Evaluation.Eval;
         var counter = TokenCounter.ForModel(config.Evaluation.GenerationModel);
-        var prices = PriceTable.Load(config.Evaluation.Eval.Prices);
+        var prices = PriceTable.Load(eval.Prices);
         var price = prices.Get(config.Evaluation.GenerationModel);
         var queries = golden.Queries;
-        var warmup = Math.Min(config.Evaluation.Eval.Warmup, queries.Count);
-        var levels = config.Evaluation.Eval.Concurrency.Count;
-        var requests = (long)queries.Count * config.Evaluation.Eval.Repetitions * levels;
-        if (!config.Evaluation.Eval.Answer)
+        var warmup = Math.Min(eval.Warmup, queries.Count);
+        var levels = eval.Concurrency.Count;
+        var requests = (long)queries.Count * eval.Repetitions * levels;
+        if (!eval.Answer)
         {
             return new DryRunEstimate(requests + warmup, 0, 0, 0, 0, prices.Currency, queries.Count);
         }
@@ -31,21 +32,22 @@ internal static class DryRun
         long PerQuery(Func<GoldenQuery, int> tokens, IEnumerable<GoldenQuery> set) => set.Sum(q => (long)tokens(q));
         int Prompt(GoldenQuery q) => RagEngine.MaxPromptTokens(config.Engine.Answer, counter, q.Query);
         int Completion(GoldenQuery q) => q.ReferenceAnswer is { } reference ? counter.Count(reference) : 0;
-        var rounds = (long)config.Evaluation.Eval.Repetitions * levels;
+        var rounds = (long)eval.Repetitions * levels;
         var prompt = (PerQuery(Prompt, queries) * rounds) + PerQuery(Prompt, queries.Take(warmup));
         var completion = (PerQuery(Completion, queries) * rounds) + PerQuery(Completion, queries.Take(warmup));
         var cost = (double)((prompt * price.InputPerMillion / 1_000_000m) + (completion * price.OutputPerMillion / 1_000_000m));
-        return new DryRunEstimate(requests + warmup, prompt, completion, cost, config.Evaluation.Eval.MaxCost, prices.Currency, queries.Count(q => q.ReferenceAnswer is null));
+        return new DryRunEstimate(requests + warmup, prompt, completion, cost, eval.MaxCost, prices.Currency, queries.Count(q => q.ReferenceAnswer is null));
     }
 
     public static string Describe(RagGateConfig config, GoldenSet golden, DryRunEstimate estimate)
     {
+        var eval = config.Evaluation.Eval;
         var lines = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture,
-                $"Dry run: {golden.Queries.Count} queries x {config.Evaluation.Eval.Repetitions} repetitions x {config.Evaluation.Eval.Concurrency.Count} concurrency levels + {Math.Min(config.Evaluation.Eval.Warmup, golden.Queries.Count)} warm-up = {estimate.Requests} requests; the target was not called."),
+                $"Dry run: {golden.Queries.Count} queries x {eval.Repetitions} repetitions x {eval.Concurrency.Count} concurrency levels + {Math.Min(eval.Warmup, golden.Queries.Count)} warm-up = {estimate.Requests} requests; the target was not called."),
         };
-        if (!config.Evaluation.Eval.Answer)
+        if (!eval.Answer)
         {
             lines.Add("eval.answer is false: no answers, so no generation tokens or cost.");
             return string.Join('\n', lines);

@@ -1,5 +1,5 @@
-using RagGate.Engine.Configuration;
 using RagGate.Evaluation;
+using RagGate.Evaluation.Config;
 using RagGate.Evaluation.GoldenSets;
 using RagGate.Evaluation.Reporting;
 using RagGate.Evaluation.Runs;
@@ -69,7 +69,7 @@ internal sealed class EvalHistory : IAsyncDisposable
     }
 
     /// <summary>Says which run was the baseline, records the run (when a store was named) and fills the report's trend of each gated metric.</summary>
-    public async Task FinishAsync(Run run, EvaluationReport report, RagGateConfig config, CancellationToken cancellationToken)
+    public async Task FinishAsync(Run run, EvaluationReport report, EvaluationConfig config, CancellationToken cancellationToken)
     {
         if (baselineNote is not null)
             report.Notes.Insert(0, baselineNote);
@@ -77,7 +77,7 @@ internal sealed class EvalHistory : IAsyncDisposable
             return;
         var entry = await RunEntry.FromAsync(run, report, Branch, TimeProvider.System.GetUtcNow(), cancellationToken);
         var id = await store!.RecordAsync(entry, cancellationToken);
-        var gated = config.Evaluation.Gates.Where(g => g.Category is null).Select(g => g.Metric).Concat(config.Evaluation.Regressions.Select(r => r.Metric));
+        var gated = config.Gates.Where(g => g.Category is null).Select(g => g.Metric).Concat(config.Regressions.Select(r => r.Metric));
         report.TrendBranch = Branch;
         report.Trends = await HistoryTrends.ReadAsync(store, Branch, gated, HistoryTrends.DefaultRuns, cancellationToken);
         report.Notes.Add($"Recorded as run {id} (branch {Branch ?? "none"}) in {store.Location}.");

@@ -1,5 +1,4 @@
 using RagGate.Cli.Hosting;
-using RagGate.Engine.Configuration;
 using RagGate.Evaluation.Config;
 using RagGate.Evaluation.Cost;
 using RagGate.Evaluation.GoldenSets;
@@ -14,21 +13,22 @@ namespace RagGate.Cli.Evaluating;
 internal static class EvalRun
 {
     /// <summary>Runs the golden set against <paramref name="target"/> with the config's eval settings and prices, showing progress.</summary>
-    public static async Task<Run> ExecuteAsync(RagGateConfig config, GoldenSet golden, IRagTarget target, CancellationToken cancellationToken)
+    public static async Task<Run> ExecuteAsync(EvaluationConfig config, GoldenSet golden, IRagTarget target, CancellationToken cancellationToken)
     {
         var runner = new EvalRunner(target, TimeProvider.System);
-        var prices = PriceTable.Load(config.Evaluation.Eval.Prices);
-        var price = prices.Get(config.Evaluation.GenerationModel);
+        var eval = config.Eval;
+        var prices = PriceTable.Load(eval.Prices);
+        var price = prices.Get(config.GenerationModel);
         var options = new RunOptions
         {
-            K = config.Evaluation.Eval.K,
-            Warmup = config.Evaluation.Eval.Warmup,
-            Repetitions = config.Evaluation.Eval.Repetitions,
-            Answer = config.Evaluation.Eval.Answer,
-            Concurrency = config.Evaluation.Eval.Concurrency,
-            Seed = config.Evaluation.Eval.Seed,
+            K = eval.K,
+            Warmup = eval.Warmup,
+            Repetitions = eval.Repetitions,
+            Answer = eval.Answer,
+            Concurrency = eval.Concurrency,
+            Seed = eval.Seed,
             CostOf = usage => (double)CostCalculator.Cost(usage, price),
-            MaxCost = config.Evaluation.Eval.MaxCost,
+            MaxCost = eval.MaxCost,
             Currency = prices.Currency,
             ToolVersion = ToolInfo.Version,
             GitSha = ToolInfo.GitSha(Path.GetDirectoryName(config.Path)!),
@@ -53,7 +53,7 @@ internal static class EvalRun
     public static int Depth(Run run) => run.TopK > 0 ? run.TopK : run.Queries.Select(q => q.Retrieved.Count).DefaultIfEmpty(0).Max();
 
     /// <summary>The HTTP target the config names.</summary>
-    public static HttpRagTarget HttpTargetFor(RagGateConfig config) =>
-        new(new Uri(config.Evaluation.Target.Url!), TimeSpan.FromSeconds(config.Evaluation.Target.TimeoutSeconds), config.Evaluation.Name, config.Evaluation.GenerationModel,
-            usageRequired: config.Evaluation.Target.Usage == TargetSettings.UsageRequired);
+    public static HttpRagTarget HttpTargetFor(EvaluationConfig config) =>
+        new(new Uri(config.Target.Url!), TimeSpan.FromSeconds(config.Target.TimeoutSeconds), config.Name, config.GenerationModel,
+            usageRequired: config.Target.Usage == TargetSettings.UsageRequired);
 }

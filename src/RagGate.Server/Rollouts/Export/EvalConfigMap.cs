@@ -24,18 +24,18 @@ internal static class EvalConfigMap
     {
         var configPath = spec.Revisions.Canary?.Config ?? spec.Revisions.Stable.Config
             ?? throw InputException.At(spec.Path, "revisions", "a quality metric exports as a raggate eval job, which needs a raggate.yaml; expected revisions.canary.config or revisions.stable.config");
-        var config = RagGateConfigLoader.Load(configPath);
-        if (!File.Exists(config.Evaluation.Eval.Golden))
-            throw InputException.At(configPath, "golden", $"the export copies the golden set into a ConfigMap, so it must be one file; '{config.Evaluation.Eval.Golden}' is not");
-        var goldenKey = "golden" + Path.GetExtension(config.Evaluation.Eval.Golden);
+        var golden = RagGateConfigLoader.Load(configPath).Evaluation.Eval.Golden;
+        if (!File.Exists(golden))
+            throw InputException.At(configPath, "golden", $"the export copies the golden set into a ConfigMap, so it must be one file; '{golden}' is not");
+        var goldenKey = "golden" + Path.GetExtension(golden);
         var data = new JsonObject
         {
             [ConfigKey] = Rewrite(configPath, InputFile.ReadText(configPath, "a raggate.yaml config"), goldenKey, CanaryUrl(spec)),
-            [goldenKey] = InputFile.ReadText(config.Evaluation.Eval.Golden, "a golden set"),
+            [goldenKey] = InputFile.ReadText(golden, "a golden set"),
         };
         var bytes = data.Sum(p => Encoding.UTF8.GetByteCount(p.Value!.GetValue<string>()));
         if (bytes > MaxBytes)
-            throw InputException.At(config.Evaluation.Eval.Golden, null, $"the eval config and golden set are {bytes.ToString(CultureInfo.InvariantCulture)} bytes; expected at most 1 MiB, the limit of a Kubernetes ConfigMap");
+            throw InputException.At(golden, null, $"the eval config and golden set are {bytes.ToString(CultureInfo.InvariantCulture)} bytes; expected at most 1 MiB, the limit of a Kubernetes ConfigMap");
         return new JsonObject
         {
             ["apiVersion"] = "v1",
